@@ -1,0 +1,8 @@
+namespace Guardrails.Slo.Diagnostics;
+
+public enum Severity
+{
+    Error,
+    Warning,
+    Info,
+}
