@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Guardrails.Analyzers.Tests.Timeouts;
+
+/// <summary>
+/// Runs a GR2xxx analyzer (and optionally its fix) over C# source compiled against .NET 8 reference
+/// assemblies, the real Polly.Core, Grpc.Core.Api and NUnit assemblies, and small stand-ins for the test
+/// frameworks and Microsoft.Extensions.Http.Resilience. Nothing is downloaded.
+/// Sources use markup: <c>{|GR2001:WaitOne|}</c> marks where a diagnostic is expected.
+/// </summary>
+internal static class TimeoutsVerifier
+{
+    public static Task VerifyAnalyzerAsync<TAnalyzer>(string source, string? editorConfig = null, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        test.ExpectedDiagnostics.AddRange(expected);
+        Configure(test, editorConfig);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    public static Task VerifyCodeFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, string? editorConfig = null, int? codeActionIndex = null)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionIndex = codeActionIndex,
+        };
+        Configure(test, editorConfig);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private const string ResilienceStandInProject = "Microsoft.Extensions.Http.Resilience";
+
+    /// <summary>
+    /// The real package needs .NET 10 reference assemblies and half of Microsoft.Extensions; the analyzer only
+    /// asks which assembly declares the handler registration, so a stand-in with the real names is enough.
+    /// </summary>
+    private const string ResilienceStandIn = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IHttpClientBuilder { }
+
+            public interface IHttpStandardResiliencePipelineBuilder { }
+
+            public static class HttpClientFactoryServiceCollectionExtensions
+            {
+                public static IHttpClientBuilder AddHttpClient(this object services, string name, System.Action<System.Net.Http.HttpClient> configureClient) => null!;
+            }
+
+            public static class ResilienceHttpClientBuilderExtensions
+            {
+                public static IHttpStandardResiliencePipelineBuilder AddStandardResilienceHandler(this IHttpClientBuilder builder) => null!;
+            }
+        }
+        """;
+
+    private const string XunitStandInProject = "xunit.core";
+
+    private const string XunitStandIn = """
+        namespace Xunit
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public class FactAttribute : System.Attribute { }
+        }
+        """;
+
+    private static void Configure<TVerifier>(AnalyzerTest<TVerifier> test, string? editorConfig)
+        where TVerifier : IVerifier, new()
+    {
+        test.ReferenceAssemblies = new ReferenceAssemblies("net8.0");
+        test.TestState.AdditionalReferences.AddRange(References);
+        AddStandIn(test, ResilienceStandInProject, ResilienceStandIn);
+        AddStandIn(test, XunitStandInProject, XunitStandIn);
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+        }
+    }
+
+    private static void AddStandIn<TVerifier>(AnalyzerTest<TVerifier> test, string assemblyName, string source)
+        where TVerifier : IVerifier, new()
+    {
+        var project = test.TestState.AdditionalProjects[assemblyName];
+        project.Sources.Add((assemblyName + ".cs", source));
+        project.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+        test.TestState.AdditionalProjectReferences.Add(assemblyName);
+    }
+
+    private static readonly ImmutableArray<MetadataReference> References = ImmutableArray.CreateRange<MetadataReference>(
+        [
+            .. Basic.Reference.Assemblies.Net80.References.All,
+            MetadataReference.CreateFromFile(typeof(Polly.ResiliencePipelineBuilder).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Grpc.Core.ClientBase).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NUnit.Framework.TestAttribute).Assembly.Location),
+        ]);
+}
