@@ -25,7 +25,7 @@ public sealed class HttpClientCallWithoutBoundAnalyzerTests
                 {
                     using var response = await http.{|GR2005:GetAsync|}("/quotes");
                     _ = await http.{|GR2005:SendAsync|}(new HttpRequestMessage(HttpMethod.Get, "/quotes"));
-                    _ = await http.{|GR2005:GetFromJsonAsync|}<int[]>("/quotes");
+                    _ = await http.{|GR2005:GetFromJsonAsync<int[]>|}("/quotes");
                     return await http.{|GR2005:GetStringAsync|}("/quotes");
                 }
             }
