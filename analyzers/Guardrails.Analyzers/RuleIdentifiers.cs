@@ -8,5 +8,20 @@ internal static class RuleIdentifiers
 {
     private const string DocsRoot = "https://github.com/guardrails-dotnet/guardrails/blob/main/docs/rules/";
 
+    /// <summary>A loop runs an operation again after catching its exception, waiting between attempts.</summary>
+    public const string RetryLoopOnException = "GR1001";
+
+    /// <summary>A loop runs a failed operation again at once, with no delay (exception or failed result).</summary>
+    public const string TightRetryLoop = "GR1002";
+
+    /// <summary>A loop runs an operation again while its result reports failure, waiting between attempts.</summary>
+    public const string RetryLoopOnFailedResult = "GR1003";
+
+    /// <summary>A method calls itself from its own catch block to try again.</summary>
+    public const string RecursiveRetry = "GR1004";
+
+    /// <summary>A catch block jumps back with goto to run the failed code again.</summary>
+    public const string GotoRetry = "GR1005";
+
     public static string GetHelpUri(string id) => DocsRoot + id + ".md";
 }
