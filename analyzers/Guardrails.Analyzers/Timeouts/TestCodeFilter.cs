@@ -1,4 +1,5 @@
 using System.Linq;
+using Guardrails.Analyzers.Options;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -59,10 +60,8 @@ internal sealed class TestCodeFilter
             return false;
         }
 
-        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
-        return !options.TryGetValue(SkipTestCodeOption, out var value)
-            || !bool.TryParse(value, out var skip)
-            || skip;
+        var value = context.Options.GetGuardrailsOption(context.Operation.Syntax.SyntaxTree, SkipTestCodeOption);
+        return value is null || !bool.TryParse(value, out var skip) || skip;
     }
 
     private bool IsInTestCode(ISymbol symbol)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -10,9 +11,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace Guardrails.Analyzers.Tests.Timeouts;
 
 /// <summary>
-/// Runs a GR2xxx analyzer (and optionally its fix) over C# source compiled against .NET 8 reference
-/// assemblies, the real Polly.Core, Grpc.Core.Api and NUnit assemblies, and small stand-ins for the test
-/// frameworks and Microsoft.Extensions.Http.Resilience. Nothing is downloaded.
+/// Runs a GR2xxx analyzer (and optionally its fix) like <see cref="AnalyzerVerifier{TAnalyzer}"/>, with more
+/// to compile against: the real Grpc.Core.Api and NUnit assemblies, and small stand-ins for xUnit and
+/// Microsoft.Extensions.Http.Resilience. Nothing is downloaded.
 /// Sources use markup: <c>{|GR2001:WaitOne|}</c> marks where a diagnostic is expected.
 /// </summary>
 internal static class TimeoutsVerifier
@@ -78,7 +79,7 @@ internal static class TimeoutsVerifier
     private static void Configure<TVerifier>(AnalyzerTest<TVerifier> test, string? editorConfig)
         where TVerifier : IVerifier, new()
     {
-        test.ReferenceAssemblies = new ReferenceAssemblies("net8.0");
+        test.ReferenceAssemblies = TestReferences.None;
         test.TestState.AdditionalReferences.AddRange(References);
         AddStandIn(test, ResilienceStandInProject, ResilienceStandIn);
         AddStandIn(test, XunitStandInProject, XunitStandIn);
@@ -93,14 +94,14 @@ internal static class TimeoutsVerifier
     {
         var project = test.TestState.AdditionalProjects[assemblyName];
         project.Sources.Add((assemblyName + ".cs", source));
-        project.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+        project.AdditionalReferences.AddRange(TestReferences.Net80);
         test.TestState.AdditionalProjectReferences.Add(assemblyName);
     }
 
     private static readonly ImmutableArray<MetadataReference> References = ImmutableArray.CreateRange<MetadataReference>(
         [
-            .. Basic.Reference.Assemblies.Net80.References.All,
-            MetadataReference.CreateFromFile(typeof(Polly.ResiliencePipelineBuilder).Assembly.Location),
+            .. TestReferences.Net80,
+            TestReferences.PollyCore,
             MetadataReference.CreateFromFile(typeof(Grpc.Core.ClientBase).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(NUnit.Framework.TestAttribute).Assembly.Location),
         ]);
