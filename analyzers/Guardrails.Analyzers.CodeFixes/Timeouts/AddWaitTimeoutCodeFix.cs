@@ -39,7 +39,7 @@ public sealed class AddWaitTimeoutCodeFix : CodeFixProvider
             return;
         }
 
-        var placeholder = invocation.AddArgumentListArguments(SyntaxFactory.Argument(DefaultTimeout.Expression(System.TimeSpan.FromSeconds(1))));
+        var placeholder = invocation.AddArgumentListArguments(SyntaxFactory.Argument(DefaultTimeout.Expression(System.TimeSpan.FromSeconds(1), semanticModel, invocation.SpanStart)));
         var speculative = semanticModel.GetSpeculativeSymbolInfo(invocation.SpanStart, placeholder, SpeculativeBindingOption.BindAsExpression);
         if (speculative.Symbol is not IMethodSymbol { ReturnType: var returnType } || !ReturnsSuccess(returnType))
         {

@@ -4,7 +4,6 @@ using Guardrails.Analyzers.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace Guardrails.Analyzers.CodeFixes.Timeouts;
 
@@ -28,8 +27,8 @@ internal static class DefaultTimeout
                 : Fallback;
     }
 
-    /// <summary><c>TimeSpan.FromSeconds(30)</c>, in the largest whole unit, simplified against the file's usings.</summary>
-    public static ExpressionSyntax Expression(TimeSpan timeout)
+    /// <summary><c>TimeSpan.FromSeconds(30)</c>, in the largest whole unit, named as the file's usings allow.</summary>
+    public static ExpressionSyntax Expression(TimeSpan timeout, SemanticModel semanticModel, int position)
     {
         var (factory, amount) = timeout switch
         {
@@ -39,8 +38,12 @@ internal static class DefaultTimeout
             _ => ("FromMilliseconds", Math.Round(timeout.TotalMilliseconds)),
         };
 
-        return SyntaxFactory.ParseExpression(
-                "global::System.TimeSpan." + factory + "(" + amount.ToString("0", CultureInfo.InvariantCulture) + ")")
-            .WithAdditionalAnnotations(Simplifier.Annotation);
+        return SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                SystemTypeName.At(semanticModel, position, nameof(TimeSpan)),
+                SyntaxFactory.IdentifierName(factory)),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                SyntaxFactory.ParseExpression(amount.ToString("0", CultureInfo.InvariantCulture))))));
     }
 }

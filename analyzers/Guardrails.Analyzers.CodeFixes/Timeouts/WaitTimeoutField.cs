@@ -33,7 +33,7 @@ internal sealed class WaitTimeoutField
 
     public static WaitTimeoutField For(SyntaxNode call, SemanticModel semanticModel, System.TimeSpan timeout)
     {
-        var inline = DefaultTimeout.Expression(timeout);
+        var inline = DefaultTimeout.Expression(timeout, semanticModel, call.SpanStart);
         if (call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type
             || type is InterfaceDeclarationSyntax
             || semanticModel.GetDeclaredSymbol(type) is not INamedTypeSymbol typeSymbol)

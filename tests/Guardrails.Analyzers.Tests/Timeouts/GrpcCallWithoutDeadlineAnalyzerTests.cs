@@ -7,10 +7,10 @@ public sealed class GrpcCallWithoutDeadlineAnalyzerTests
 {
     /// <summary>The shape protoc's C# plugin generates for a unary method, over the real Grpc.Core.Api.</summary>
     internal const string GreeterClient = """
-        public class HelloRequest { }
-        public class HelloReply { }
+        internal class HelloRequest { }
+        internal class HelloReply { }
 
-        public class GreeterClient : Grpc.Core.ClientBase<GreeterClient>
+        internal class GreeterClient : Grpc.Core.ClientBase<GreeterClient>
         {
             public GreeterClient(Grpc.Core.CallInvoker callInvoker) : base(callInvoker) { }
             protected GreeterClient(ClientBaseConfiguration configuration) : base(configuration) { }
