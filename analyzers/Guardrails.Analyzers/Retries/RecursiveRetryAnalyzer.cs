@@ -42,9 +42,18 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, RetryWellKnownTypes types)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        var target = invocation.TargetMethod;
+
+        // Most invocations call another method: rule them out before walking up the tree.
+        if (target.MethodKind != MethodKind.LocalFunction &&
+            !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, context.ContainingSymbol.OriginalDefinition))
+        {
+            return;
+        }
+
         var function = CatchClauseContext.EnclosingFunction(invocation, context.ContainingSymbol);
         if (function is null ||
-            !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, function.OriginalDefinition) ||
+            !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, function.OriginalDefinition) ||
             invocation.Instance is not (null or IInstanceReferenceOperation))
         {
             return;

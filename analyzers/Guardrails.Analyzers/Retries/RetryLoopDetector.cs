@@ -23,9 +23,20 @@ internal static class RetryLoopDetector
 
         var condition = ConditionOf(loop);
         var statements = OperationSearch.TopLevelStatements(loop.Body).ToImmutableArray();
+
+        // Every retry shape has a try statement, a negated condition or an early exit on success; most loops have none.
+        if (!statements.Any(statement => statement is ITryOperation or IConditionalOperation { WhenFalse: null }) && !HasNegation(condition))
+        {
+            return null;
+        }
+
         return DetectAfterException(loop, condition, statements, types)
             ?? DetectAfterFailedResult(loop, condition, statements, types);
     }
+
+    private static bool HasNegation(IOperation? condition) =>
+        condition is not null &&
+        OperationSearch.DescendantsInSameBody(condition).Prepend(condition).Any(node => node is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not });
 
     public static IOperation? ConditionOf(ILoopOperation loop) => loop switch
     {
