@@ -83,7 +83,7 @@ Task("Test")
     {
         CleanDirectory(build.TestResults);
         var failedProjects = new List<string>();
-        foreach (var project in GetFiles("./tests/*/*.Tests.csproj").OrderBy(path => path.FullPath, StringComparer.Ordinal))
+        foreach (var project in GetFiles(build.Root.FullPath + "/tests/*/*.Tests.csproj").OrderBy(path => path.FullPath, StringComparer.Ordinal))
         {
             var name = project.GetFilenameWithoutExtension().FullPath;
             try

@@ -8,7 +8,8 @@ public sealed class BuildContext
         Target = context.Argument("target", "Default");
         Configuration = context.Argument("configuration", "Release");
         IsRelease = context.HasArgument("release") || Target == "Release";
-        Root = context.MakeAbsolute(context.Directory("."));
+        // Cake runs from the script's folder, build/; the repository is its parent.
+        Root = context.MakeAbsolute(context.Directory("..")).Collapse();
         Solution = Root.CombineWithFilePath("Guardrails.Build.sln");
         Artifacts = Root.Combine("artifacts");
         Packages = Artifacts.Combine("packages");
