@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Guardrails.Cli.Commands.Rules;
+using Guardrails.Slo.Diagnostics;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Prometheus.Rules;
 
@@ -108,6 +109,25 @@ public sealed class RulesCommandTests
             }));
             Assert.That(File.ReadAllText(Path.Combine(OutputDirectory, "payments.rules.yml")), Does.Contain("name: sloth-slo-alerts-payments-latency"));
             Assert.That(output.ToString(), Does.Contain("payments.rules.yml (2 SLOs)"));
+        });
+    }
+
+    [Test]
+    public void An_slo_that_cannot_become_rules_is_reported_at_its_source_and_nothing_is_written()
+    {
+        var tooShort = Slo("payments", "latency") with
+        {
+            TimeWindow = TimeSpan.FromDays(1),
+            Source = new SourceSpan("slo/payments.yaml", 4, 5, 4, 18),
+        };
+
+        var exitCode = new RuleGeneration(output, error).Write([Slo("checkout", "availability"), tooShort], OutputDirectory, Generator);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(RuleGeneration.SloErrors));
+            Assert.That(output.ToString(), Does.StartWith("slo/payments.yaml(4,5,4,18): error : SLO 'payments-latency' has a time window of 1d"));
+            Assert.That(Directory.Exists(OutputDirectory), Is.False);
         });
     }
 

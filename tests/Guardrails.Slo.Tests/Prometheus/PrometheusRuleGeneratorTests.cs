@@ -36,6 +36,12 @@ public sealed class PrometheusRuleGeneratorTests
     private static readonly string[] CriticalThenWarning = { "critical", "warning" };
     private static readonly string[] PageOnly = { "page" };
 
+    private static readonly string[] ShortWindowAndPercentObjectiveProblems =
+    {
+        "SLO 'checkout-requests-availability' has a time window of 1d; burn-rate alerts need a window longer than 3d (their longest window). Use 7d, 28d or 30d.",
+        "SLO 'myservice-requests-availability' has the objective 99.9; it must be a ratio greater than 0 and less than 1 (99.9 % is 0.999).",
+    };
+
     [Test]
     public void Each_slo_gets_sloths_three_groups_in_sloths_order()
     {
@@ -157,9 +163,27 @@ public sealed class PrometheusRuleGeneratorTests
     [Test]
     public void Two_slos_with_one_id_are_refused_because_their_groups_would_collide()
     {
-        Assert.That(
-            () => Generator.Generate(new[] { SampleSlos.ThirtyDayEvents, SampleSlos.ThirtyDayEvents with { Objective = 0.99 } }),
-            Throws.ArgumentException.With.Message.Contains("myservice-requests-availability"));
+        var slos = new[] { SampleSlos.ThirtyDayEvents, SampleSlos.ThirtyDayEvents with { Objective = 0.99 } };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(PrometheusRuleGenerator.FindProblems(slos).Select(problem => problem.Message), Has.One.Contains("'myservice-requests-availability'"));
+            Assert.That(() => Generator.Generate(slos), Throws.ArgumentException.With.Message.Contains("would collide"));
+        });
+    }
+
+    [Test]
+    public void A_window_too_short_for_the_ticket_alert_and_an_objective_out_of_range_are_problems_not_crashes()
+    {
+        var slos = new[]
+        {
+            SampleSlos.CheckoutAvailability with { TimeWindow = TimeSpan.FromDays(1) },
+            SampleSlos.ThirtyDayEvents with { Objective = 99.9 },
+        };
+
+        var messages = PrometheusRuleGenerator.FindProblems(slos).Select(problem => problem.Message).ToList();
+
+        Assert.That(messages, Is.EquivalentTo(ShortWindowAndPercentObjectiveProblems));
     }
 
     [Test]

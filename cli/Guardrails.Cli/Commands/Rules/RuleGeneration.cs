@@ -76,9 +76,30 @@ internal sealed class RuleGeneration
         return Write(result.Slos, settings.OutputDirectory!, new RuleGeneratorInfo(GuardrailsVersion()));
     }
 
-    /// <summary>Writes the rule files of valid SLOs; the exit code says whether the folder could be written.</summary>
+    /// <summary>MSBuild's canonical form without a rule id, so IDEs and CI logs still link to the SLO.</summary>
+    private static string Describe(RuleGenerationProblem problem)
+    {
+        var at = problem.Slo.Source;
+        return at is null
+            ? "error: " + problem.Message
+            : $"{at.File}({at.Line},{at.Column},{at.EndLine},{at.EndColumn}): error : {problem.Message}";
+    }
+
+    /// <summary>Writes the rule files of validated SLOs, unless one of them cannot become rules.</summary>
     internal int Write(IReadOnlyList<PrometheusSlo> slos, string outputDirectory, RuleGeneratorInfo generator)
     {
+        var problems = PrometheusRuleGenerator.FindProblems(slos);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                output.WriteLine(Describe(problem));
+            }
+
+            error.WriteLine($"{problems.Count} SLO problem(s) stop rule generation; no rules were written.");
+            return SloErrors;
+        }
+
         var ruleFiles = ServiceRuleFiles.Create(slos, generator);
         try
         {
