@@ -1,3 +1,4 @@
+using Guardrails.Cli.Commands.Rules;
 using Spectre.Console.Cli;
 
 namespace Guardrails.Cli;
@@ -14,6 +15,7 @@ public static class Program
         {
             config.SetApplicationName("guardrails");
             config.PropagateExceptions();
+            config.AddCommand<RulesCommand>("rules").WithDescription("Write Sloth-compatible Prometheus burn-rate rules for the SLO files, one file per service.");
         });
         return app;
     }
