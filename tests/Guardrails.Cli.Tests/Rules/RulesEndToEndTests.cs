@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using Guardrails.Cli.Commands.Rules;
 using Guardrails.Testing;
@@ -75,7 +74,7 @@ public sealed class RulesEndToEndTests
             Assert.That(text, Does.Contain("> (14.4 * 0.0009999999999999432)"));
         });
 
-        var (promtoolExit, promtoolOutput) = Promtool(outputDirectory, "check", "rules", "myservice.rules.yml");
+        var (promtoolExit, promtoolOutput) = Promtool.Run(outputDirectory, "check", "rules", "myservice.rules.yml");
         Assert.That(promtoolExit, Is.Zero, promtoolOutput);
     }
 
@@ -96,32 +95,5 @@ public sealed class RulesEndToEndTests
             Console.SetError(originalError);
             printed = captured.ToString();
         }
-    }
-
-    private static (int ExitCode, string Output) Promtool(string workingDirectory, params string[] arguments)
-    {
-        var promtool = ExternalTool.Require("promtool", "Install Debian's 'prometheus' package (apt-get install prometheus).");
-        var start = new ProcessStartInfo(promtool)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var standardError = process.StandardError.ReadToEndAsync();
-        var standardOutput = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("promtool did not finish within 2 minutes.");
-        }
-
-        return (process.ExitCode, standardOutput + standardError.Result);
     }
 }
