@@ -43,6 +43,11 @@ internal static class RetriedOperationRecognizer
         return false;
     }
 
+    /// <summary><c>result.Succeeded</c>, <c>result.IsSuccess</c>...: a result object that says whether the action worked.</summary>
+    public static bool IsSuccessProperty(IPropertySymbol property) =>
+        property.Type.SpecialType == SpecialType.System_Boolean &&
+        property.Name is "IsSuccess" or "IsSuccessful" or "Success" or "Succeeded" or "Successful" or "IsOk" or "Ok" or "IsAcknowledged" or "Acknowledged";
+
     /// <summary>True for <c>response.IsSuccessStatusCode</c> on an HTTP response.</summary>
     public static bool IsSuccessStatusCheck(IOperation operation, RetryWellKnownTypes types) =>
         operation is IPropertyReferenceOperation { Property.Name: "IsSuccessStatusCode" } property &&

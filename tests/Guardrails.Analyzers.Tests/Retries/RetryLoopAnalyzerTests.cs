@@ -264,6 +264,158 @@ public sealed class RetryLoopAnalyzerTests
         """);
 
     [Test]
+    public Task A_break_after_the_try_with_continue_in_the_catch_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            void Open(Action connect)
+            {
+                {|GR1001:while|} (true)
+                {
+                    try
+                    {
+                        connect();
+                    }
+                    catch (IOException)
+                    {
+                        Thread.Sleep(1000);
+                        continue;
+                    }
+
+                    break;
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_success_flag_tested_after_the_try_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            void Open(Action connect)
+            {
+                var attempts = 0;
+                {|GR1001:while|} (attempts < 5)
+                {
+                    var connected = false;
+                    try
+                    {
+                        connect();
+                        connected = true;
+                    }
+                    catch (IOException)
+                    {
+                        attempts++;
+                        Thread.Sleep(200);
+                    }
+
+                    if (connected)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_result_object_that_reports_success_inside_a_try_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        sealed record PublishResult(bool Succeeded);
+        interface IBroker { Task<PublishResult> PublishAsync(string message); }
+
+        class C
+        {
+            async Task PublishAsync(IBroker broker, string message)
+            {
+                for (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try
+                    {
+                        var result = await broker.PublishAsync(message);
+                        if (result.Succeeded)
+                        {
+                            return;
+                        }
+                    }
+                    catch (TimeoutException)
+                    {
+                    }
+
+                    await Task.Delay(500);
+                }
+            }
+        }
+        """.Replace("for (var", "{|GR1001:for|} (var", System.StringComparison.Ordinal));
+
+    [Test]
+    public Task Resending_while_the_server_says_too_many_requests_is_a_retry_on_a_failed_result() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            async Task<HttpResponseMessage> SendAsync(HttpClient client)
+            {
+                HttpResponseMessage response;
+                {|GR1003:do|}
+                {
+                    response = await client.GetAsync("quota");
+                    await Task.Delay(1000);
+                }
+                while (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests);
+
+                return response;
+            }
+        }
+        """);
+
+    [Test]
+    public Task Reading_rows_until_one_parses_is_iterating_over_data_not_retrying() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            int FirstValid(IEnumerator<string> rows)
+            {
+                while (rows.MoveNext())
+                {
+                    try
+                    {
+                        return Convert.ToInt32(rows.Current, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    catch (InvalidCastException)
+                    {
+                    }
+                }
+
+                return -1;
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_worker_loop_that_stops_when_the_queue_is_empty_is_not_a_retry() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            private readonly Queue<string> _queue = new();
+
+            void Drain(TextWriter log)
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (_queue.Count == 0)
+                        {
+                            break;
+                        }
+
+                        log.WriteLine(_queue.Dequeue());
+                    }
+                    catch (IOException exception)
+                    {
+                        Console.WriteLine(exception.Message);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Test]
     public Task Per_item_catch_and_log_over_a_collection_is_not_a_retry() => Verify.VerifyAsync(Usings + """
         class C
         {
