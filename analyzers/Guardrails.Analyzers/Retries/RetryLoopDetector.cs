@@ -174,7 +174,7 @@ internal static class RetryLoopDetector
         switch (successCheck)
         {
             case IInvocationOperation invocation when invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean || IsAwaitedBoolean(invocation):
-                return RetriedOperationRecognizer.IsRetriableAction(invocation.TargetMethod, types) ? invocation : null;
+                return RetriedOperationRecognizer.IsRetriableAction(invocation, types) ? invocation : null;
             case ILocalReferenceOperation flag:
                 return AssignedValues(loop, flag.Local)
                     .Select(value => SuccessCheckBehind(value, loop, types))
@@ -186,7 +186,7 @@ internal static class RetryLoopDetector
             case IPropertyReferenceOperation { Instance: ILocalReferenceOperation result, Property: var property } when RetriedOperationRecognizer.IsSuccessProperty(property):
                 return AssignedValues(loop, result.Local)
                     .OfType<IInvocationOperation>()
-                    .FirstOrDefault(invocation => RetriedOperationRecognizer.IsRetriableAction(invocation.TargetMethod, types));
+                    .FirstOrDefault(invocation => RetriedOperationRecognizer.IsRetriableAction(invocation, types));
             case IBinaryOperation comparison:
                 return HttpStatusCheckBehind(comparison, loop, types, lookingForSuccess: true);
             default:

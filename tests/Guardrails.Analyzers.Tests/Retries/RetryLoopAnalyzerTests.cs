@@ -416,6 +416,82 @@ public sealed class RetryLoopAnalyzerTests
         """);
 
     [Test]
+    public Task A_home_made_retry_helper_with_a_doubling_backoff_factor_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        static class Retry
+        {
+            public static void Run(int times, TimeSpan delay, Action action)
+            {
+                var retries = 0;
+                var backoff = 1;
+                {|#0:do|}
+                {
+                    try
+                    {
+                        retries++;
+                        action();
+                        break;
+                    }
+                    catch
+                    {
+                        if (retries >= times)
+                        {
+                            throw;
+                        }
+
+                        Task.Delay(delay * backoff).Wait();
+                        backoff += backoff;
+                    }
+                }
+                while (true);
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1001").WithLocation(0).WithArguments("catching any exception", "attempts limited by 'retries >= times', exponential backoff delay * backoff", ""));
+
+    [Test]
+    public Task A_helper_decrementing_its_retry_parameter_in_the_condition_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        static class RetryUtility
+        {
+            public static void RetryAction(Action action, int numRetries, int retryTimeout)
+            {
+                {|#0:do|}
+                {
+                    try { action(); return; }
+                    catch
+                    {
+                        if (numRetries <= 0) throw;
+                        else Thread.Sleep(retryTimeout);
+                    }
+                }
+                while (numRetries-- > 0);
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1001").WithLocation(0).WithArguments("catching any exception", "attempts limited by 'numRetries-- > 0', fixed delay retryTimeout", ""));
+
+    [Test]
+    public Task A_delegate_named_as_an_action_is_retried_on_its_result_but_a_condition_delegate_is_polled() => Verify.VerifyAsync(Usings + """
+        static class Loops
+        {
+            public static void Deliver(Func<bool> send)
+            {
+                {|GR1003:while|} (!send())
+                {
+                    Thread.Sleep(100);
+                }
+            }
+
+            public static void WaitUntil(Func<bool> condition)
+            {
+                while (!condition())
+                {
+                    Thread.Sleep(100);
+                }
+            }
+        }
+        """);
+
+    [Test]
     public Task Per_item_catch_and_log_over_a_collection_is_not_a_retry() => Verify.VerifyAsync(Usings + """
         class C
         {
