@@ -75,7 +75,7 @@ internal static class RetryLoopDetector
                 retryingCatches = retryingCatches.Where(c => ContinuesLoop(c.Handler, loop)).ToImmutableArray();
             }
 
-            if (retryingCatches.IsEmpty || ChangesInputBetweenAttempts(loop, tryOperation, types))
+            if (retryingCatches.IsEmpty || ChangesInputBetweenAttempts(loop, tryOperation.Body, types))
             {
                 continue;
             }
@@ -105,7 +105,7 @@ internal static class RetryLoopDetector
     private static RetryLoopMatch? DetectAfterFailedResult(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
     {
         var retried = FailureCheckedByCondition(loop, condition, types) ?? SuccessCheckedInBody(loop, statements, types);
-        if (retried is null)
+        if (retried is null || ChangesInputBetweenAttempts(loop, retried, types))
         {
             return null;
         }
@@ -371,11 +371,11 @@ internal static class RetryLoopDetector
     /// each failure; that is not running the same operation again. A variable written outside the try block but
     /// inside the loop and read by the operation (not merely logged) gives them away.
     /// </summary>
-    private static bool ChangesInputBetweenAttempts(ILoopOperation loop, ITryOperation tryOperation, RetryWellKnownTypes types)
+    private static bool ChangesInputBetweenAttempts(ILoopOperation loop, IOperation operation, RetryWellKnownTypes types)
     {
-        var tryBodySpan = tryOperation.Body.Syntax.Span;
+        var operationSpan = operation.Syntax.Span;
         var steppedVariables = OperationSearch.DescendantsInSameBody(loop)
-            .Where(node => !tryBodySpan.Contains(node.Syntax.Span))
+            .Where(node => !operationSpan.Contains(node.Syntax.Span))
             .Select(node => node switch
             {
                 IIncrementOrDecrementOperation step => RetryDelayInference.VariableOf(step.Target),
@@ -391,7 +391,7 @@ internal static class RetryLoopDetector
             return false;
         }
 
-        return OperationSearch.DescendantsInSameBody(tryOperation.Body)
+        return OperationSearch.DescendantsInSameBody(operation).Prepend(operation)
             .Where(node => node is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
             .Any(reference => RetryDelayInference.VariableOf(reference) is { } symbol &&
                               steppedVariables.Contains(symbol, SymbolEqualityComparer.Default) &&

@@ -652,6 +652,27 @@ public sealed class RetryLoopAnalyzerTests
         """);
 
     [Test]
+    public Task Trying_each_candidate_until_one_is_accepted_is_not_a_retry() => Verify.VerifyAsync(Usings + """
+        interface IStore { bool TrySave(string item); }
+
+        class C
+        {
+            bool SaveFirst(IStore store, IReadOnlyList<string> candidates)
+            {
+                for (var index = 0; index < candidates.Count; index++)
+                {
+                    if (store.TrySave(candidates[index]))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+        """);
+
+    [Test]
     public Task Asking_the_user_again_after_bad_input_is_not_a_retry() => Verify.VerifyAsync(Usings + """
         class C
         {
