@@ -19,9 +19,12 @@ public sealed class UnboundedWaitAnalyzerTests
 
             class Worker
             {
-                void Run(ManualResetEvent signal, Task task, Thread thread, Process process, SemaphoreSlim gate, BlockingCollection<int> queue, WaitHandle[] handles)
+                void Run(ManualResetEvent signal, Task task, Thread thread, Process process, SemaphoreSlim gate, BlockingCollection<int> queue, WaitHandle[] handles,
+                    ManualResetEventSlim ready, CountdownEvent pending)
                 {
                     signal.{|GR2001:WaitOne|}();
+                    ready.{|GR2001:Wait|}();
+                    pending.{|GR2001:Wait|}();
                     WaitHandle.{|GR2001:WaitAll|}(handles);
                     WaitHandle.{|GR2001:WaitAny|}(handles);
                     task.{|GR2001:Wait|}();
@@ -66,6 +69,9 @@ public sealed class UnboundedWaitAnalyzerTests
                     _ = queue.Take(token);
                     _ = gate.WaitAsync(token);
                     _ = process.WaitForExitAsync(token);
+                    var ready = new ManualResetEventSlim();
+                    _ = ready.Wait(250);
+                    ready.Wait(token);
                 }
             }
             """);
