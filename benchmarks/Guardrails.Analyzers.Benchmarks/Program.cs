@@ -10,7 +10,14 @@ using Guardrails.Analyzers.Benchmarks;
 //             analyzer's own execution time (time spent in its callbacks).
 // --write DIR: writes the codebase to DIR (to read it, or to build it with `dotnet build` by hand).
 // --cpu-time N: processor time per compile of the baseline, GR2xxx and all analyzers, N interleaved rounds.
+// --scan DIR: every analyzer over the .cs files of another code base (see ExternalCodeScan).
 // anything else: BenchmarkDotNet arguments (e.g. --filter '*').
+if (args.Length > 1 && args[0] == "--scan")
+{
+    await ExternalCodeScan.RunAsync(args[1], Console.Out).ConfigureAwait(false);
+    return 0;
+}
+
 if (args.Length > 1 && args[0] == "--cpu-time")
 {
     await CpuTimeComparison.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), Console.Out).ConfigureAwait(false);
