@@ -10,11 +10,11 @@ using Guardrails.Analyzers.Benchmarks;
 //             analyzer's own execution time (time spent in its callbacks).
 // --write DIR: writes the codebase to DIR (to read it, or to build it with `dotnet build` by hand).
 // --cpu-time N: processor time per compile of the baseline, GR2xxx and all analyzers, N interleaved rounds.
-// --scan DIR: every analyzer over the .cs files of another code base (see ExternalCodeScan).
+// --scan DIR [ASSEMBLY...]: every analyzer over the .cs files of another code base (see ExternalCodeScan).
 // anything else: BenchmarkDotNet arguments (e.g. --filter '*').
 if (args.Length > 1 && args[0] == "--scan")
 {
-    await ExternalCodeScan.RunAsync(args[1], Console.Out).ConfigureAwait(false);
+    await ExternalCodeScan.RunAsync(args[1], args.Skip(2), Console.Out).ConfigureAwait(false);
     return 0;
 }
 
