@@ -41,6 +41,13 @@ internal static class CanonicalRetryLoop
 
         var loop = match.Loop;
         var loopSyntax = (StatementSyntax)loop.Syntax;
+
+        // The rewrite is several statements (a declaration among them): it needs a block to stand in.
+        if (loopSyntax.Parent is not BlockSyntax)
+        {
+            return null;
+        }
+
         var declarationsToRemove = ImmutableArray.CreateBuilder<StatementSyntax>();
         ILocalSymbol counter;
         int start;

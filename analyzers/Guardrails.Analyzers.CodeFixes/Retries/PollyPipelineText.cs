@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -140,6 +139,4 @@ internal static class PollyPipelineText
     }
 
     public static string LeadingWhitespace(string line) => new(line.TakeWhile(char.IsWhiteSpace).ToArray());
-
-    public static IEnumerable<string> RequiredNamespaces() => ["System", "Polly", "Polly.Retry"];
 }

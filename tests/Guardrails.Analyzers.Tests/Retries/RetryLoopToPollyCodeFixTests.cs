@@ -460,6 +460,25 @@ public sealed class RetryLoopToPollyCodeFixTests
         """, referencePolly: false);
 
     [Test]
+    public Task No_fix_for_a_loop_that_is_not_in_a_block() => Verify.VerifyNoFixAsync("""
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Save(string path, bool enabled)
+            {
+                if (enabled)
+                    {|GR1001:for|} (var attempt = 0; attempt < 3; attempt++)
+                    {
+                        try { File.WriteAllText(path, "x"); break; }
+                        catch (IOException) when (attempt < 2) { Thread.Sleep(500); }
+                    }
+            }
+        }
+        """);
+
+    [Test]
     public Task No_fix_when_the_last_failure_is_swallowed() => Verify.VerifyNoFixAsync("""
         using System.IO;
         using System.Threading;
