@@ -59,7 +59,6 @@ internal sealed class SloProject
 
     public SloValidationResult Complete()
     {
-        var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);
         if (!options.SpecOnly)
         {
             OpenSloResolver.ResolveReferences(openSlo.Catalog, findings);
@@ -71,6 +70,7 @@ internal sealed class SloProject
                 findings);
         }
 
+        var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);
         slos.AddRange(sloth.Slos.Select(entry => entry.Slo));
         return new SloValidationResult(
             findings.Findings.ToList(),
