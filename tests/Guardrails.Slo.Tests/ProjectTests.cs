@@ -116,8 +116,8 @@ public sealed class ProjectTests
 
         var result = Validate.Text(yaml, Validate.Full);
 
-        Assert.That(result.Ids(), Is.EqualTo("GR3027 GR3026"));
-        Assert.That(result.Findings[0].At(), Is.EqualTo((30, 9)));
+        Assert.That(result.Ids(), Is.EqualTo("GR3026 GR3027"));
+        Assert.That(result.Findings[1].At(), Is.EqualTo((30, 9)));
     }
 
     [Test]
@@ -125,8 +125,9 @@ public sealed class ProjectTests
     {
         var result = Validate.Text(Sample.Sloth.With("guardrails_category: latency", "guardrails_category: speed"), Validate.Full);
 
-        Assert.That(result.Findings[0].At(), Is.EqualTo((29, 28)));
-        Assert.That(result.Findings[0].Message, Does.Contain("availability, latency, other"));
+        var finding = result.Single(SloRules.MissingCategory);
+        Assert.That(finding.At(), Is.EqualTo((29, 28)));
+        Assert.That(finding.Message, Does.Contain("availability, latency, other"));
     }
 
     [Test]
