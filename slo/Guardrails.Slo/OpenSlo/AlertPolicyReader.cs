@@ -1,5 +1,4 @@
 using System.Globalization;
-using Guardrails.Slo.Diagnostics;
 using Guardrails.Slo.Reading;
 using Guardrails.Slo.Yaml;
 
@@ -171,7 +170,4 @@ internal static class AlertPolicyReader
 
         readInlineSpec(item, reading);
     }
-
-    /// <summary>Where a missing runbook or category is reported for an object: its name, else its document.</summary>
-    public static SourceSpan NameOrOwner(ObjectMetadata metadata, FieldReader owner) => metadata.Name?.Span ?? owner.Owner;
 }

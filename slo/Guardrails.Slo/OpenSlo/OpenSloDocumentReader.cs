@@ -26,7 +26,8 @@ internal static class OpenSloDocumentReader
             return;
         }
 
-        if (!Enum.TryParse<OpenSloKind>(kindText.Value, ignoreCase: false, out var kind) || !Enum.IsDefined(typeof(OpenSloKind), kind) || char.IsDigit(kindText.Value[0]))
+        // By exact name: Enum.TryParse would also take "1" or "Service, SLO".
+        if (Array.IndexOf(Enum.GetNames(typeof(OpenSloKind)), kindText.Value) < 0)
         {
             reading.Findings.Add(
                 SloRules.InvalidValue,
@@ -35,6 +36,7 @@ internal static class OpenSloDocumentReader
             return;
         }
 
+        var kind = (OpenSloKind)Enum.Parse(typeof(OpenSloKind), kindText.Value);
         var metadata = OpenSloFields.Metadata(root);
         switch (kind)
         {
