@@ -30,6 +30,15 @@ public sealed class ProjectTests
         var finding = SloValidator.Validate([file], Validate.Full with { BaseDirectory = directory.Path }).Only();
 
         Assert.That(finding.ToString(), Does.StartWith("slo/checkout.yaml(36,17,36,32): error GR3025: spec.indicatorRef names SLI 'checkout-succes'"));
+        Assert.That(finding.Message, Does.EndWith("Did you mean 'checkout-success'?"));
+    }
+
+    [Test]
+    public void A_reference_far_from_every_name_says_how_to_declare_it()
+    {
+        var finding = Validate.Text(Sample.OpenSlo.With("indicatorRef: checkout-success", "indicatorRef: payments-success"), Validate.Full).Only();
+
+        Assert.That(finding.Message, Does.EndWith("Declare it (kind: SLI, metadata.name: payments-success) or correct the name."));
     }
 
     [TestCase("alertPolicyRef: checkout-fast-burn", "alertPolicyRef: checkout-slow-burn", "AlertPolicy")]

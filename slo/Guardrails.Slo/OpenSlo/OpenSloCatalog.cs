@@ -39,6 +39,17 @@ internal sealed class OpenSloCatalog
 
     public bool IsDeclared(OpenSloKind kind, string name) => declared.ContainsKey((kind, name));
 
+    public IEnumerable<string> NamesOf(OpenSloKind kind)
+    {
+        foreach (var key in declared.Keys)
+        {
+            if (key.Kind == kind)
+            {
+                yield return key.Name;
+            }
+        }
+    }
+
     public void AddSli(string name, SliSpec spec) => slis[name] = spec;
 
     public SliSpec? FindSli(string name) => slis.TryGetValue(name, out var spec) ? spec : null;
