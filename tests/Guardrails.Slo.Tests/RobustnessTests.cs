@@ -9,20 +9,24 @@ public sealed class RobustnessTests
     [Test]
     public void Every_prefix_of_the_samples_gives_findings_with_positions_inside_the_text()
     {
+        var outside = new System.Collections.Generic.List<string>();
         foreach (var sample in new[] { Sample.OpenSlo, Sample.Sloth })
         {
-            for (var length = 0; length <= sample.Length; length += 5)
+            // A prime step lands on every kind of position (inside keys, values, indentation) without trying them all.
+            for (var length = 0; length <= sample.Length; length += 13)
             {
                 var text = sample.Substring(0, length);
                 var lines = text.Count(character => character == '\n') + 1;
                 foreach (var options in new[] { Validate.SpecOnly, Validate.Full })
                 {
-                    var result = Validate.Text(text, options);
-
-                    Assert.That(result.Findings.Select(finding => finding.Location.Line), Is.All.InRange(1, lines), () => "prefix of " + length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    outside.AddRange(Validate.Text(text, options).Findings
+                        .Where(finding => finding.Location.Line < 1 || finding.Location.Line > lines)
+                        .Select(finding => finding + " (prefix of " + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"));
                 }
             }
         }
+
+        Assert.That(outside, Is.Empty);
     }
 
     [Test]
