@@ -205,4 +205,43 @@ public sealed class BadInputTests
     {
         Assert.That(Validate.Text("just some text\n").Only().Rule, Is.EqualTo(SloRules.UnknownDocument));
     }
+
+    [Test]
+    public void Merge_keys_are_applied_as_the_go_decoders_apply_them()
+    {
+        const string Yaml = """
+            version: "prometheus/v1"
+            service: "payments"
+            slos:
+              - name: "requests-availability"
+                objective: 99.9
+                labels:
+                  guardrails_category: availability
+                sli:
+                  events: &events
+                    error_query: sum(rate(errors_total[{{.window}}]))
+                    total_query: sum(rate(requests_total[{{.window}}]))
+                alerting: &alerting
+                  name: PaymentsAlert
+                  annotations:
+                    runbook_url: docs/runbooks/payments.md
+              - name: "requests-latency"
+                objective: 99
+                labels:
+                  guardrails_category: latency
+                sli:
+                  events:
+                    <<: *events
+                    error_query: sum(rate(slow_total[{{.window}}]))
+                alerting:
+                  <<: *alerting
+
+            """;
+
+        var result = Validate.Text(Yaml, Validate.Full);
+
+        Assert.That(result.Findings, Is.Empty);
+        Assert.That(result.Slos[1].Sli, Is.EqualTo(new Prometheus.SliQuery.Events("sum(rate(slow_total[{{.window}}]))", "sum(rate(requests_total[{{.window}}]))")));
+        Assert.That(result.Slos[1].PageAlert.Name, Is.EqualTo("PaymentsAlert"));
+    }
 }
