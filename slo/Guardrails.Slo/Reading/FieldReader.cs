@@ -53,8 +53,6 @@ internal sealed class FieldReader
 
     public SourceSpan SpanOf(string key) => Mapping.KeyOf(key)?.Span ?? Owner;
 
-    public SourceSpan ValueSpanOf(string key) => Mapping[key]?.Span ?? Owner;
-
     public string PathOf(string key) => Path.Length == 0 ? key : Path + "." + key;
 
     public void ReportMissing(string key, string why = "")
