@@ -71,6 +71,15 @@ public sealed class ProjectTests
     }
 
     [Test]
+    public void An_slo_without_objectives_is_valid_for_oslo_but_not_for_the_team()
+    {
+        var yaml = Sample.OpenSlo.With("  objectives:\n    - targetPercent: 99\n", string.Empty);
+
+        Assert.That(Validate.Text(yaml, Validate.SpecOnly).Findings, Is.Empty);
+        Assert.That((Validate.Text(yaml, Validate.Full).Only().Rule, Validate.Text(yaml, Validate.Full).Only().At()), Is.EqualTo((SloRules.MissingField, (54, 1))));
+    }
+
+    [Test]
     public void The_same_name_declared_twice_for_one_kind_is_reported_at_the_second()
     {
         using var directory = new TemporaryDirectory();
