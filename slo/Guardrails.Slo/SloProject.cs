@@ -68,6 +68,7 @@ internal sealed class SloProject
         if (!options.SpecOnly)
         {
             OpenSloResolver.ResolveReferences(openSlo.Catalog, findings);
+            OpenSloResolver.CheckReferencedThresholds(openSlo.Catalog, findings);
             ReportDuplicateSlothSlos();
             ServiceCategoryPolicy.Check(
                 openSlo.Catalog.Services,

@@ -71,6 +71,20 @@ public sealed class ProjectTests
     }
 
     [Test]
+    public void Objectives_of_an_slo_referencing_a_threshold_sli_need_op_and_value()
+    {
+        var yaml = Sample.OpenSlo.With(
+            "spec:\n  ratioMetric:\n    counter: true\n    good:\n      metricSource:\n        type: Prometheus\n        spec:\n          query: sum(rate(http_requests_total{service=\"checkout\",code!~\"5..\"}[5m]))\n    total:",
+            "spec:\n  thresholdMetric:");
+
+        var result = Validate.Text(yaml, Validate.Full);
+
+        Assert.That(Validate.Text(yaml, Validate.SpecOnly).Findings, Is.Empty);
+        Assert.That(result.Single(SloRules.MissingField).Location.Line, Is.EqualTo(35));
+        Assert.That(Validate.Text(yaml.With("      target: 0.999", "      target: 0.999\n      op: gte\n      value: 1"), Validate.Full).Findings.Where(finding => finding.Rule == SloRules.MissingField), Is.Empty);
+    }
+
+    [Test]
     public void An_slo_without_objectives_is_valid_for_oslo_but_not_for_the_team()
     {
         var yaml = Sample.OpenSlo.With("  objectives:\n    - targetPercent: 99\n", string.Empty);

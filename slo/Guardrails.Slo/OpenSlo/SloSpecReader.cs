@@ -262,7 +262,7 @@ internal static class SloSpecReader
             objective.Number("compositeWeight");
         }
 
-        return new SloObjective(ratio, displayName, indicator, mapping.Span);
+        return new SloObjective(ratio, displayName, indicator, objective.Has("op") && objective.Has("value"), mapping.Span);
     }
 
     private static double? Target(FieldReader objective, OpenSloReading reading)
