@@ -94,6 +94,18 @@ public sealed class ProjectTests
     }
 
     [Test]
+    public void A_file_listed_twice_is_validated_once()
+    {
+        using var directory = new TemporaryDirectory();
+        var file = directory.Write("checkout.yaml", Sample.OpenSlo);
+
+        var result = SloValidator.Validate([file, file], Validate.Full);
+
+        Assert.That(result.Findings, Is.Empty);
+        Assert.That(result.Slos, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void The_same_name_declared_twice_for_one_kind_is_reported_at_the_second()
     {
         using var directory = new TemporaryDirectory();
