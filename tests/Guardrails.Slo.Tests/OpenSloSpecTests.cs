@@ -462,4 +462,30 @@ public sealed class OpenSloSpecTests
 
         Assert.That(Validate.Text(yaml).Ids(), Is.EqualTo("GR3020 GR3014"));
     }
+
+    [Test]
+    public void A_misspelt_value_gets_a_suggestion()
+    {
+        var finding = Validate.Text(Sample.OpenSlo.With("budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 28d", "budgetingMethod: Occurences\n  timeWindow:\n    - duration: 28d")).Only();
+
+        Assert.That(finding.Message, Does.EndWith("did you mean 'Occurrences'?"));
+    }
+
+    [Test]
+    public void An_is_rolling_of_the_wrong_type_is_one_finding_not_two()
+    {
+        var finding = Validate.Text(Sample.OpenSlo.With("    - duration: 28d\n      isRolling: true", "    - duration: 28d\n      isRolling: yes")).Only();
+
+        Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.WrongValueType, (40, 18))));
+    }
+
+    [Test]
+    public void Findings_about_an_slo_with_an_invalid_name_still_name_it()
+    {
+        var yaml = Sample.OpenSlo.With("  name: checkout-availability", "  name: Checkout-Availability").With("    guardrails.dev/runbook: docs/runbooks/checkout.md#availability\n", string.Empty);
+
+        var finding = Validate.Text(yaml, Validate.Full).Single(SloRules.MissingRunbook);
+
+        Assert.That((finding.At(), finding.Message), Is.EqualTo(((30, 9), "SLO Checkout-Availability names no runbook. Add the annotation 'guardrails.dev/runbook: docs/runbooks/<name>.md' to its metadata.")));
+    }
 }
