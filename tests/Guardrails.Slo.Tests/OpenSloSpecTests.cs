@@ -19,7 +19,7 @@ public sealed class OpenSloSpecTests
 
         Assert.That(finding.Rule, Is.EqualTo(SloRules.UnknownField));
         Assert.That(finding.At(), Is.EqualTo((44, 7)));
-        Assert.That(finding.Message, Does.Contain("spec.objectives[0].tagret"));
+        Assert.That(finding.Message, Is.EqualTo("'spec.objectives[0].tagret' is not a field of 'spec.objectives[0]'; did you mean 'target'?"));
     }
 
     [Test]
@@ -28,6 +28,7 @@ public sealed class OpenSloSpecTests
         var finding = Validate.Text(Sample.OpenSlo.With("kind: Service\n", "kind: Service\nstatus: ok\n")).Only();
 
         Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.UnknownField, (3, 1))));
+        Assert.That(finding.Message, Is.EqualTo("'status' is not a field of the document; known fields: apiVersion, kind, metadata, spec."));
     }
 
     [Test]

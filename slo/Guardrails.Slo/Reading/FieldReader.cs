@@ -31,10 +31,13 @@ internal sealed class FieldReader
         {
             if (!Contains(knownFields, entry.Key.Value))
             {
+                var suggestion = NameSuggestion.Closest(entry.Key.Value, knownFields);
                 findings.Add(
                     SloRules.UnknownField,
                     entry.Key.Span,
-                    $"{Describe(entry.Key.Value)} is not a field of {DescribeSelf()}; known fields: {string.Join(", ", knownFields)}. Check the spelling.");
+                    suggestion is not null
+                        ? $"{Describe(entry.Key.Value)} is not a field of {DescribeSelf()}; did you mean '{suggestion}'?"
+                        : $"{Describe(entry.Key.Value)} is not a field of {DescribeSelf()}; known fields: {string.Join(", ", knownFields)}.");
             }
         }
     }
