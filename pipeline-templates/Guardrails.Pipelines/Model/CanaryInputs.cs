@@ -49,9 +49,17 @@ public static class CanaryInputs
             new("pool", TemplateInputType.AzureObject, "Agent pool of every job.", "vmImage: ubuntu-latest", CiSystem.AzurePipelines),
             new("timeout-minutes", TemplateInputType.Number, "Time limit of the canary deployment job, all steps included.", Invariant(CanaryTimeoutMinutes(pipeline)), CiSystem.AzurePipelines),
             new("prometheus-token", TemplateInputType.Text, "Bearer token for Prometheus, usually a secret variable macro such as $(PrometheusToken) (empty: none).", string.Empty, CiSystem.AzurePipelines),
-            new("kubernetes-service-connection", TemplateInputType.Text, "nginx adapter: Kubernetes service connection used by kubectl.", string.Empty, CiSystem.AzurePipelines),
-            new("azure-service-connection", TemplateInputType.Text, "azure-app-service adapter: Azure Resource Manager service connection used by az.", string.Empty, CiSystem.AzurePipelines),
         ];
+        if (adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.Nginx))
+        {
+            inputs.Add(new("kubernetes-service-connection", TemplateInputType.Text, "nginx adapter: Kubernetes service connection used by kubectl.", string.Empty, CiSystem.AzurePipelines));
+        }
+
+        if (adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.AzureAppService))
+        {
+            inputs.Add(new("azure-service-connection", TemplateInputType.Text, "azure-app-service adapter: Azure Resource Manager service connection used by az.", string.Empty, CiSystem.AzurePipelines));
+        }
+
         inputs.AddRange(adapters.SelectMany(adapter => adapter.Settings));
         return inputs;
     }
