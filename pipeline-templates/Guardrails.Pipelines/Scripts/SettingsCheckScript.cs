@@ -31,7 +31,7 @@ public static class SettingsCheckScript
             }
             require() {
               if [ -z "${!1:-}" ]; then
-                fail {{TemplateRules.MissingScriptAdapterCommand.Id}} "the $GUARDRAILS_ADAPTER adapter needs the $2 input."
+                fail {{TemplateRules.MissingAdapterSetting.Id}} "the $GUARDRAILS_ADAPTER adapter needs the $2 input."
               fi
             }
 

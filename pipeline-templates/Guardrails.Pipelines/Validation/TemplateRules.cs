@@ -23,6 +23,6 @@ public static class TemplateRules
     public static readonly Rule InvalidTemplateVersion =
         new("GR5105", "The template version is not a semantic version");
 
-    public static readonly Rule MissingScriptAdapterCommand =
-        new("GR5106", "The script adapter needs its deploy, route, promote and rollback commands");
+    public static readonly Rule MissingAdapterSetting =
+        new("GR5106", "The chosen traffic adapter is missing a setting it needs");
 }
