@@ -138,6 +138,8 @@ public static class AzureTemplatesEmitter
             [
                 ("GUARDRAILS_OPERATION", AzureSteps.Parameter("operation")),
                 ("GUARDRAILS_TRAFFIC_PERCENT", AzureSteps.Parameter("trafficPercent")),
+                (byName["service"].EnvironmentVariable, AzureSteps.Parameter(byName["service"])),
+                (byName["environment"].EnvironmentVariable, AzureSteps.Parameter(byName["environment"])),
                 .. adapter.Settings.Select(setting => (setting.EnvironmentVariable, AzureSteps.Parameter(setting))),
             ];
             var displayName = "${{ parameters.operation }} (" + adapter.Name + " adapter)";
@@ -214,6 +216,8 @@ public static class AzureTemplatesEmitter
 
     private static IReadOnlyList<TemplateInput> TrafficParameters(Dictionary<string, TemplateInput> byName, IReadOnlyList<TrafficAdapter> adapters) =>
     [
+        byName["service"],
+        byName["environment"],
         byName["adapter"],
         .. adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.Nginx) ? [byName["kubernetes-service-connection"]] : Array.Empty<TemplateInput>(),
         .. adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.AzureAppService) ? [byName["azure-service-connection"]] : Array.Empty<TemplateInput>(),

@@ -286,7 +286,12 @@ public static class GitHubWorkflowEmitter
                 yield return credentials;
             }
 
-            List<(string Variable, string Value)> environment = [("GUARDRAILS_OPERATION", operationName)];
+            List<(string Variable, string Value)> environment =
+            [
+                ("GUARDRAILS_OPERATION", operationName),
+                (context.Inputs["service"].EnvironmentVariable, GitHubSteps.Input(context.Inputs["service"])),
+                (context.Inputs["environment"].EnvironmentVariable, GitHubSteps.Input(context.Inputs["environment"])),
+            ];
             if (operation == AdapterOperation.Route)
             {
                 environment.Add(("GUARDRAILS_TRAFFIC_PERCENT", "${{ matrix.traffic-percent }}"));
