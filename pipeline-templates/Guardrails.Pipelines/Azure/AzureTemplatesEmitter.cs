@@ -31,7 +31,11 @@ public static class AzureTemplatesEmitter
         var adapters = TrafficAdapters.For(pipeline);
         return
         [
-            File(pipeline, StagePath, "Stage template: a canary release gated on the SLO burn rate.", Stage(pipeline, inputs, byName, adapters)),
+            File(
+                pipeline,
+                StagePath,
+                $"Stage template: a canary release gated on the SLO burn rate. Use it from a repository resource with ref: refs/tags/{pipeline.Tag} as - template: {StagePath}@<alias>.",
+                Stage(pipeline, inputs, byName, adapters)),
             File(pipeline, CheckSettingsPath, "Step template: checks the canary settings before anything is deployed.", CheckSettings(pipeline, byName)),
             File(pipeline, TrafficPath, "Step template: deploys, routes, promotes or rolls back through the chosen traffic adapter.", Traffic(byName, adapters)),
             File(pipeline, GatePath, "Step template: installs the Guardrails CLI and runs the burn-rate gate once.", Gate(byName)),
