@@ -71,14 +71,9 @@ internal static class AzureSteps
                 break;
             case TemplateInputType.AzureObject:
                 declaration.Add("type", "object");
-                if (input.Default == "[]")
+                if (input.Default is { } objectDefault)
                 {
-                    declaration.Add("default", new YamlSequence(flow: true));
-                }
-                else if (input.Default is { } objectDefault)
-                {
-                    var separator = objectDefault.IndexOf(':', System.StringComparison.Ordinal);
-                    declaration.Add("default", new YamlMapping().Add(objectDefault[..separator], objectDefault[(separator + 1)..].Trim()));
+                    declaration.Add("default", YamlText.Parse(objectDefault));
                 }
 
                 break;

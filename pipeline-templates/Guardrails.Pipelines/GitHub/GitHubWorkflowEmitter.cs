@@ -101,7 +101,7 @@ public static class GitHubWorkflowEmitter
             .Select(name => context.Inputs[name])
             .Select(input => (input.EnvironmentVariable, GitHubSteps.Input(input)))
             .ToList();
-        return Job("Check the canary settings", needs: null, timeout: "5")
+        return Job("Check the canary settings", needs: null, YamlScalar.Number(5))
             .Add("permissions", new YamlMapping(), "Reads only its inputs: no token scope at all.")
             .Add("outputs", new YamlMapping().Add("traffic-steps", "${{ steps.check.outputs.traffic-steps }}"))
             .Add("steps", new YamlSequence().Add(GitHubSteps.Run(
@@ -121,7 +121,7 @@ public static class GitHubWorkflowEmitter
                 .Add("uses", GitHubSteps.Uses(PinnedAction.DownloadArtifact))
                 .Add("with", new YamlMapping().Add("name", "${{ inputs.artifact-name }}")));
         steps.AddRange(AdapterSteps(context, AdapterOperation.Deploy));
-        return DeployingJob("Deploy the canary with no traffic", [PlanJob], "${{ inputs.deploy-timeout-minutes }}", "deploy")
+        return DeployingJob("Deploy the canary with no traffic", [PlanJob], DeployTimeout, "deploy")
             .Add("steps", steps);
     }
 
@@ -183,7 +183,7 @@ public static class GitHubWorkflowEmitter
     {
         var steps = new YamlSequence().Add(GitHubSteps.Checkout("Check out the caller's manifests and scripts"));
         steps.AddRange(AdapterSteps(context, AdapterOperation.Promote));
-        return DeployingJob("Promote the canary", [PlanJob, DeployJob, TrafficJob], "${{ inputs.deploy-timeout-minutes }}", "promote")
+        return DeployingJob("Promote the canary", [PlanJob, DeployJob, TrafficJob], DeployTimeout, "promote")
             .Add("steps", steps);
     }
 
@@ -197,7 +197,7 @@ public static class GitHubWorkflowEmitter
                 "Runs after a failure or cancellation of any job once a deploy was attempted, the failed first deploy included;",
                 "every adapter's rollback is safe to run twice.",
             ]);
-        return DeployingJob("Roll back the canary", [PlanJob, DeployJob, TrafficJob, PromoteJob], "${{ inputs.deploy-timeout-minutes }}", "rollback", afterFailureOrCancellation)
+        return DeployingJob("Roll back the canary", [PlanJob, DeployJob, TrafficJob, PromoteJob], DeployTimeout, "rollback", afterFailureOrCancellation)
             .Add("steps", steps);
     }
 
@@ -333,13 +333,15 @@ public static class GitHubWorkflowEmitter
         _ => null,
     };
 
-    private static YamlMapping DeployingJob(string name, string[] needs, string timeout, string lockName, JobCondition? condition = null) =>
+    private static YamlScalar DeployTimeout => YamlScalar.Text("${{ inputs.deploy-timeout-minutes }}");
+
+    private static YamlMapping DeployingJob(string name, string[] needs, YamlScalar timeout, string lockName, JobCondition? condition = null) =>
         Job(name, needs, timeout, condition)
             .Add("environment", "${{ inputs.environment }}")
             .Add("permissions", new YamlMapping().Add("contents", "read"), "contents: read to check out the caller's manifests, scripts and SLO files.")
             .Add("concurrency", Concurrency(lockName));
 
-    private static YamlMapping Job(string name, string[]? needs, string timeout, JobCondition? condition = null)
+    private static YamlMapping Job(string name, string[]? needs, YamlScalar timeout, JobCondition? condition = null)
     {
         var job = new YamlMapping().Add("name", name);
         if (needs is not null)
@@ -354,7 +356,7 @@ public static class GitHubWorkflowEmitter
 
         return job
             .Add("runs-on", "${{ inputs.runs-on }}")
-            .Add("timeout-minutes", int.TryParse(timeout, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? YamlScalar.Number(minutes) : YamlScalar.Text(timeout));
+            .Add("timeout-minutes", timeout);
     }
 
     /// <summary>Never cancels a deployment half way; a second release of the same service waits its turn.</summary>

@@ -46,7 +46,7 @@ public static class CanaryInputs
             new("step-timeout-minutes", TemplateInputType.Number, "Time limit of each traffic step job (route, bake, gate).", Invariant(StepTimeoutMinutes(pipeline)), CiSystem.GitHubActions),
             new("stage-name", TemplateInputType.Text, "Name of the emitted stage, for dependsOn in later stages.", "GuardrailsCanary", CiSystem.AzurePipelines),
             new("depends-on", TemplateInputType.AzureObject, "Stages the canary stage waits for (build and test).", "[]", CiSystem.AzurePipelines),
-            new("pool", TemplateInputType.AzureObject, "Agent pool of every job.", "vmImage: ubuntu-latest", CiSystem.AzurePipelines),
+            new("pool", TemplateInputType.AzureObject, "Agent pool of every job.", "{ vmImage: ubuntu-latest }", CiSystem.AzurePipelines),
             new("timeout-minutes", TemplateInputType.Number, "Time limit of the canary deployment job, all steps included.", Invariant(CanaryTimeoutMinutes(pipeline)), CiSystem.AzurePipelines),
             new("prometheus-token", TemplateInputType.Text, "Bearer token for Prometheus, usually a secret variable macro such as $(PrometheusToken) (empty: none).", string.Empty, CiSystem.AzurePipelines),
         ];

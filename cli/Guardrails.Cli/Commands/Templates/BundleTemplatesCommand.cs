@@ -18,7 +18,7 @@ public sealed class BundleTemplatesCommand : Command<BundleTemplatesSettings>
                 Console.Error.WriteLine(finding);
             }
 
-            return 2;
+            return Program.UsageErrorExitCode;
         }
 
         Console.Out.WriteLine(TemplateBundleWriter.Write(generation.Files, generation.Version, settings.Out));

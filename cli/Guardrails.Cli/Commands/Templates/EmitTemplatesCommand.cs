@@ -19,7 +19,7 @@ public sealed class EmitTemplatesCommand : Command<EmitTemplatesSettings>
                 Console.Error.WriteLine(finding);
             }
 
-            return 2;
+            return Program.UsageErrorExitCode;
         }
 
         foreach (var path in TemplateFileWriter.Write(generation.Files, settings.Out))
