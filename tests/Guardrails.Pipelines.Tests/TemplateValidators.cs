@@ -37,9 +37,10 @@ internal static class TemplateValidators
             ValidatorsDirectory,
             TimeSpan.FromMinutes(2));
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Output);
-        var json = outcome.Output[outcome.Output.IndexOf("\n[", StringComparison.Ordinal)..];
-        var end = json.LastIndexOf(']');
-        return JsonSerializer.Deserialize<List<ValidatorFinding>>(json[..(end + 1)], WebJson)!;
+        var start = outcome.Output.StartsWith('[') ? 0 : outcome.Output.IndexOf("\n[", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), "validate.mjs printed no JSON:\n" + outcome.Output);
+        var json = outcome.Output[start..];
+        return JsonSerializer.Deserialize<List<ValidatorFinding>>(json[..(json.LastIndexOf(']') + 1)], WebJson)!;
     }
 
     /// <summary>

@@ -32,6 +32,15 @@ public sealed class TemplatesGuideTests
     }
 
     [Test]
+    public void The_github_example_passes_secrets_by_name_and_never_inherits_them()
+    {
+        var example = TemplatesGuide.Example("github-actions");
+
+        Assert.That(example, Does.Not.Contain("secrets: inherit"));
+        Assert.That(example, Does.Contain("secrets:\n      KUBECONFIG: ${{ secrets.KUBECONFIG }}"));
+    }
+
+    [Test]
     public void The_azure_example_gives_every_required_parameter_and_only_declared_ones()
     {
         var example = YamlTree.Load(TemplatesGuide.Example("azure-pipelines"));
