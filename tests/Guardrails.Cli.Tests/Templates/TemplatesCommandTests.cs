@@ -48,7 +48,7 @@ public sealed class TemplatesCommandTests
         var (exitCode, _, stderr) = Run("templates", "emit", "--out", output, option, value);
 
         Assert.That(exitCode, Is.EqualTo(2));
-        Assert.That(stderr, Does.Contain($"error {rule}: "));
+        Assert.That(stderr, Does.StartWith($"guardrails templates: error {rule}: "));
         Assert.That(output, Does.Not.Exist);
     }
 

@@ -13,11 +13,7 @@ public sealed class BundleTemplatesCommand : Command<BundleTemplatesSettings>
         var generation = PipelineFromSettings.Generate(settings);
         if (!generation.Succeeded)
         {
-            foreach (var finding in generation.Findings)
-            {
-                Console.Error.WriteLine(finding);
-            }
-
+            PipelineFromSettings.Report(generation.Findings);
             return Program.UsageErrorExitCode;
         }
 

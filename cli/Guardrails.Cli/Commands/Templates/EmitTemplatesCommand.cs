@@ -14,11 +14,7 @@ public sealed class EmitTemplatesCommand : Command<EmitTemplatesSettings>
         var generation = PipelineFromSettings.Generate(settings);
         if (!generation.Succeeded)
         {
-            foreach (var finding in generation.Findings)
-            {
-                Console.Error.WriteLine(finding);
-            }
-
+            PipelineFromSettings.Report(generation.Findings);
             return Program.UsageErrorExitCode;
         }
 

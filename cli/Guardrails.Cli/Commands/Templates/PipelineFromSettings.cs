@@ -68,6 +68,15 @@ internal static class PipelineFromSettings
             : PipelineTemplateGenerator.Generate(pipeline, Source);
     }
 
+    /// <summary>The findings come from options, not from a file, so they name the command instead of a position.</summary>
+    public static void Report(IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            Console.Error.WriteLine($"{Source}: error {finding.Rule.Id}: {finding.Message}");
+        }
+    }
+
     /// <summary>The tool's own version (MinVer), without build metadata, so the gate installs this very tool.</summary>
     private static string CliVersion()
     {
