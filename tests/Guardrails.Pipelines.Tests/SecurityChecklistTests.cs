@@ -37,6 +37,17 @@ public sealed partial class SecurityChecklistTests
         }
     }
 
+    [TestCaseSource(nameof(GitHubWorkflows))]
+    public void Secrets_are_declared_one_by_one_and_never_inherited(TemplateFile file)
+    {
+        var call = (YamlMappingNode)((YamlMappingNode)YamlTree.Load(file.Content).Get("on")!).Get("workflow_call")!;
+        var declared = ((YamlMappingNode)call.Get("secrets")!).Children.Keys.Select(key => key.ToString()).ToHashSet();
+        var used = SecretReference().Matches(file.Content).Select(match => match.Groups["name"].Value).ToHashSet();
+
+        Assert.That(file.Content, Does.Not.Contain("inherit"));
+        Assert.That(used, Is.Not.Empty.And.SubsetOf(declared), "Every secret the workflow reads is declared in workflow_call.secrets.");
+    }
+
     [TestCaseSource(nameof(GitHubFiles))]
     public void Every_uses_is_pinned_to_a_full_commit_sha_with_its_release_in_a_comment(TemplateFile file)
     {
@@ -155,6 +166,9 @@ public sealed partial class SecurityChecklistTests
 
     private static IEnumerable<TestCaseData> Cases(IEnumerable<TemplateFile> files) =>
         files.Select(file => new TestCaseData(file).SetArgDisplayNames(file.RelativePath));
+
+    [GeneratedRegex(@"\$\{\{ secrets\.(?<name>[A-Za-z0-9_]+) \}\}")]
+    private static partial Regex SecretReference();
 
     [GeneratedRegex(@"^\s*(-\s+)?uses:\s+(?<target>\S+)")]
     private static partial Regex UsesLine();
