@@ -161,22 +161,20 @@ public static class GitHubWorkflowEmitter
                 .Add("env", new YamlMapping().Add("GUARDRAILS_PROMETHEUS_TOKEN", "${{ secrets.PROMETHEUS_TOKEN }}"))
                 .Add("with", gateInputs));
 
-        var job = new YamlMapping()
+        var oneStepAtATime = new YamlMapping()
+            .Add("fail-fast", YamlScalar.Boolean(true))
+            .Add("max-parallel", YamlScalar.Number(1))
+            .Add("matrix", new YamlMapping().Add("traffic-percent", "${{ fromJSON(needs." + PlanJob + ".outputs.traffic-steps) }}"));
+        return new YamlMapping()
             .Add("name", "Canary at ${{ matrix.traffic-percent }}%")
             .Add("needs", Needs([PlanJob, DeployJob]))
-            .Add("strategy", new YamlMapping(),
-                "One step at a time, in order; the first failed gate cancels the steps after it.")
+            .Add("strategy", oneStepAtATime, "One step at a time, in order; the first failed gate cancels the steps after it.")
             .Add("runs-on", "${{ inputs.runs-on }}")
             .Add("timeout-minutes", "${{ inputs.step-timeout-minutes }}")
             .Add("environment", "${{ inputs.environment }}")
             .Add("permissions", new YamlMapping().Add("contents", "read"), "contents: read to check out the caller's SLO file and scripts and the gate action.")
             .Add("concurrency", Concurrency("traffic-${{ matrix.traffic-percent }}"))
             .Add("steps", steps);
-        ((YamlMapping)job["strategy"]!)
-            .Add("fail-fast", YamlScalar.Boolean(true))
-            .Add("max-parallel", YamlScalar.Number(1))
-            .Add("matrix", new YamlMapping().Add("traffic-percent", "${{ fromJSON(needs." + PlanJob + ".outputs.traffic-steps) }}"));
-        return job;
     }
 
     private static YamlMapping Promote(EmitContext context)

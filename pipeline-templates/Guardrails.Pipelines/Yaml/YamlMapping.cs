@@ -14,8 +14,6 @@ public sealed class YamlMapping : YamlNode
 
     public IReadOnlyList<YamlMappingEntry> Entries => entries;
 
-    public YamlNode? this[string key] => entries.FirstOrDefault(entry => entry.Key == key)?.Value;
-
     public YamlMapping Add(string key, YamlNode value, params string[] commentAbove)
     {
         if (entries.Any(entry => entry.Key == key))
@@ -29,7 +27,4 @@ public sealed class YamlMapping : YamlNode
 
     public YamlMapping Add(string key, string value, params string[] commentAbove) =>
         Add(key, YamlScalar.Text(value), commentAbove);
-
-    public YamlMapping AddWhen(bool condition, string key, Func<YamlNode> value) =>
-        condition ? Add(key, value()) : this;
 }
