@@ -4,9 +4,9 @@ namespace Guardrails.Pipelines.GitHub;
 public sealed record PinnedAction(string Repository, string Sha, string Release)
 {
     /// <summary>
-    /// actions/checkout v4.2.2. The release commits of these actions were read from public workflows that
-    /// pin them with the same SHA and release comment (e.g. step-security's pinning guides and many
-    /// repositories' <c>uses: actions/checkout@11bd719… # v4.2.2</c>); update all four together.
+    /// actions/checkout v4.2.2. Each SHA below is the release commit of its tag as found in many public
+    /// repositories' workflows and pinning tables, which pair the same SHA with the same release comment
+    /// (for example <c>uses: actions/checkout@11bd719… # v4.2.2</c>). Update them together, by release.
     /// </summary>
     public static PinnedAction Checkout { get; } = new("actions/checkout", "11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2");
 
