@@ -19,6 +19,19 @@ public sealed class CanaryFlowTests
         (YamlMappingNode)((YamlSequenceNode)YamlTree.Load(Emitted("azure/canary-stage.yml")).Get("stages")!).Children.Single();
 
     [Test]
+    public void GitHub_has_one_job_per_stage_of_the_model_in_order_each_waiting_for_every_stage_before_it()
+    {
+        var ids = CanaryStages.All.Select(stage => stage.Id).ToList();
+
+        Assert.That(Jobs.Children.Keys.Select(key => key.ToString()), Is.EqualTo(ids));
+        for (var index = 1; index < ids.Count; index++)
+        {
+            var needs = ((YamlSequenceNode)((YamlMappingNode)Jobs.Get(ids[index])!).Get("needs")!).Children.Select(need => need.ToString());
+            Assert.That(needs, Is.EqualTo(ids.Take(index)), ids[index]);
+        }
+    }
+
+    [Test]
     public void GitHub_runs_the_traffic_steps_one_at_a_time_in_order_and_stops_at_the_first_failed_gate()
     {
         var strategy = (YamlMappingNode)((YamlMappingNode)Jobs.Get("traffic")!).Get("strategy")!;

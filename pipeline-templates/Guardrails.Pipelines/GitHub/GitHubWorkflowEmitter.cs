@@ -18,12 +18,9 @@ public static class GitHubWorkflowEmitter
 {
     public const string Path = ".github/workflows/guardrails-canary.yml";
 
-    private const string PlanJob = "plan";
-    private const string DeployJob = "deploy-canary";
-    private const string TrafficJob = "traffic";
-    private const string PromoteJob = "promote";
-    private const string RollbackJob = "rollback";
-    private const string RecordJob = "record";
+    private static readonly string PlanJob = CanaryStages.CheckSettings.Id;
+    private static readonly string DeployJob = CanaryStages.DeployCanary.Id;
+    private static readonly string RecordJob = CanaryStages.Record.Id;
     private const string GateRecordsFolder = "guardrails-gate-records";
 
     /// <summary>Secrets the workflow declares; a caller passes each by name, never with <c>secrets: inherit</c>.</summary>
@@ -47,18 +44,37 @@ public static class GitHubWorkflowEmitter
             .Add("name", "Guardrails canary release")
             .Add("on", new YamlMapping().Add("workflow_call", WorkflowCall(inputs)))
             .Add("permissions", new YamlMapping().Add("contents", "read"), "Least privilege: every job reads the repository at most; no job is granted more.")
-            .Add("jobs", new YamlMapping()
-                .Add(PlanJob, Plan(context))
-                .Add(DeployJob, Deploy(context))
-                .Add(TrafficJob, Traffic(context))
-                .Add(PromoteJob, Promote(context))
-                .Add(RollbackJob, Rollback(context))
-                .Add(RecordJob, Record(context)));
+            .Add("jobs", Jobs(context));
 
         var header = GeneratedFileHeader.Lines(
             pipeline.Version,
             $"Canary release for GitHub Actions: call it with uses: {pipeline.TemplatesRepository}/{Path}@<commit SHA of {pipeline.Tag}>.");
         return new TemplateFile(Path, YamlDocumentWriter.Write(header, root));
+    }
+
+    /// <summary>One job per stage of the model, each waiting for every stage before it.</summary>
+    private static YamlMapping Jobs(EmitContext context)
+    {
+        var jobs = new YamlMapping();
+        var earlier = new List<string>();
+        foreach (var stage in CanaryStages.All)
+        {
+            string[] needs = [.. earlier];
+            var job = stage switch
+            {
+                _ when stage == CanaryStages.CheckSettings => Plan(context, stage),
+                _ when stage == CanaryStages.DeployCanary => Deploy(context, stage, needs),
+                _ when stage == CanaryStages.TrafficSteps => Traffic(context, stage, needs),
+                _ when stage == CanaryStages.Promote => Promote(context, stage, needs),
+                _ when stage == CanaryStages.Rollback => Rollback(context, stage, needs),
+                _ when stage == CanaryStages.Record => Record(context, stage, needs),
+                _ => throw new InvalidOperationException($"No GitHub Actions job for the stage '{stage.Id}'."),
+            };
+            jobs.Add(stage.Id, job);
+            earlier.Add(stage.Id);
+        }
+
+        return jobs;
     }
 
     private static YamlMapping WorkflowCall(IReadOnlyList<TemplateInput> inputs)
@@ -95,13 +111,13 @@ public static class GitHubWorkflowEmitter
         return new YamlMapping().Add("inputs", declared).Add("secrets", secrets).Add("outputs", outputs);
     }
 
-    private static YamlMapping Plan(EmitContext context)
+    private static YamlMapping Plan(EmitContext context, CanaryStage stage)
     {
         var environment = SettingsCheckScript.InputsRead(context.Pipeline)
             .Select(name => context.Inputs[name])
             .Select(input => (input.EnvironmentVariable, GitHubSteps.Input(input)))
             .ToList();
-        return Job("Check the canary settings", needs: null, YamlScalar.Number(5))
+        return Job(stage.Title, needs: null, YamlScalar.Number(5))
             .Add("permissions", new YamlMapping(), "Reads only its inputs: no token scope at all.")
             .Add("outputs", new YamlMapping().Add("traffic-steps", "${{ steps.check.outputs.traffic-steps }}"))
             .Add("steps", new YamlSequence().Add(GitHubSteps.Run(
@@ -111,7 +127,7 @@ public static class GitHubWorkflowEmitter
                 id: "check")));
     }
 
-    private static YamlMapping Deploy(EmitContext context)
+    private static YamlMapping Deploy(EmitContext context, CanaryStage stage, string[] needs)
     {
         var steps = new YamlSequence()
             .Add(GitHubSteps.Checkout("Check out the caller's manifests, scripts and SLO files"))
@@ -121,11 +137,11 @@ public static class GitHubWorkflowEmitter
                 .Add("uses", GitHubSteps.Uses(PinnedAction.DownloadArtifact))
                 .Add("with", new YamlMapping().Add("name", "${{ inputs.artifact-name }}")));
         steps.AddRange(AdapterSteps(context, AdapterOperation.Deploy));
-        return DeployingJob("Deploy the canary with no traffic", [PlanJob], DeployTimeout, "deploy")
+        return DeployingJob(stage.Title, needs, DeployTimeout, "deploy")
             .Add("steps", steps);
     }
 
-    private static YamlMapping Traffic(EmitContext context)
+    private static YamlMapping Traffic(EmitContext context, CanaryStage stage, string[] needs)
     {
         var inputs = context.Inputs;
         var gateInputs = new YamlMapping();
@@ -166,8 +182,8 @@ public static class GitHubWorkflowEmitter
             .Add("max-parallel", YamlScalar.Number(1))
             .Add("matrix", new YamlMapping().Add("traffic-percent", "${{ fromJSON(needs." + PlanJob + ".outputs.traffic-steps) }}"));
         return new YamlMapping()
-            .Add("name", "Canary at ${{ matrix.traffic-percent }}%")
-            .Add("needs", Needs([PlanJob, DeployJob]))
+            .Add("name", stage.Title + ": ${{ matrix.traffic-percent }}%")
+            .Add("needs", Needs(needs))
             .Add("strategy", oneStepAtATime, "One step at a time, in order; the first failed gate cancels the steps after it.")
             .Add("runs-on", "${{ inputs.runs-on }}")
             .Add("timeout-minutes", "${{ inputs.step-timeout-minutes }}")
@@ -177,31 +193,24 @@ public static class GitHubWorkflowEmitter
             .Add("steps", steps);
     }
 
-    private static YamlMapping Promote(EmitContext context)
+    private static YamlMapping Promote(EmitContext context, CanaryStage stage, string[] needs)
     {
         var steps = new YamlSequence().Add(GitHubSteps.Checkout("Check out the caller's manifests and scripts"));
         steps.AddRange(AdapterSteps(context, AdapterOperation.Promote));
-        return DeployingJob("Promote the canary", [PlanJob, DeployJob, TrafficJob], DeployTimeout, "promote")
+        return DeployingJob(stage.Title, needs, DeployTimeout, "promote")
             .Add("steps", steps);
     }
 
-    private static YamlMapping Rollback(EmitContext context)
+    private static YamlMapping Rollback(EmitContext context, CanaryStage stage, string[] needs)
     {
         var steps = new YamlSequence().Add(GitHubSteps.Checkout("Check out the caller's manifests and scripts"));
         steps.AddRange(AdapterSteps(context, AdapterOperation.Rollback));
-        var afterFailureOrCancellation = new JobCondition(
-            "${{ always() && needs." + DeployJob + ".result != 'skipped' && (contains(needs.*.result, 'failure') || contains(needs.*.result, 'cancelled')) }}",
-            [
-                "Runs after a failure or cancellation of any job once a deploy was attempted, the failed first deploy included;",
-                "every adapter's rollback is safe to run twice.",
-            ]);
-        return DeployingJob("Roll back the canary", [PlanJob, DeployJob, TrafficJob, PromoteJob], DeployTimeout, "rollback", afterFailureOrCancellation)
+        return DeployingJob(stage.Title, needs, DeployTimeout, "rollback", ConditionFor(stage))
             .Add("steps", steps);
     }
 
-    private static YamlMapping Record(EmitContext context)
+    private static YamlMapping Record(EmitContext context, CanaryStage stage, string[] needs)
     {
-        string[] jobs = [PlanJob, DeployJob, TrafficJob, PromoteJob, RollbackJob];
         List<(string Variable, string Value)> environment =
         [
             ("GUARDRAILS_SERVICE", GitHubSteps.Input(context.Inputs["service"])),
@@ -209,7 +218,7 @@ public static class GitHubWorkflowEmitter
             ("GUARDRAILS_COMMIT", "${{ github.sha }}"),
             ("GUARDRAILS_RUN_URL", "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}"),
             ("GUARDRAILS_TEMPLATES_VERSION", context.Pipeline.Version),
-            .. jobs.Select(job => ("GUARDRAILS_" + job.ToUpperInvariant().Replace('-', '_') + "_RESULT", "${{ needs." + job + ".result }}")),
+            .. needs.Select(job => ("GUARDRAILS_" + job.ToUpperInvariant().Replace('-', '_') + "_RESULT", "${{ needs." + job + ".result }}")),
         ];
         var steps = new YamlSequence()
             .Add(new YamlMapping()
@@ -222,9 +231,9 @@ public static class GitHubWorkflowEmitter
                     .Add("merge-multiple", YamlScalar.Boolean(true))))
             .Add(GitHubSteps.Run("Write the deployment record", environment, RecordScript, id: "record"));
         return new YamlMapping()
-            .Add("name", "Record the outcome")
-            .Add("needs", Needs(jobs))
-            .Add("if", YamlScalar.Text("${{ always() }}"))
+            .Add("name", stage.Title)
+            .Add("needs", Needs(needs))
+            .Add("if", YamlScalar.Text(ConditionFor(stage)!.Expression), [.. ConditionFor(stage)!.Reason])
             .Add("runs-on", "${{ inputs.runs-on }}")
             .Add("timeout-minutes", YamlScalar.Number(10))
             .Add("permissions", new YamlMapping(), "Reads only this run's artifacts, which need no token scope.")
@@ -328,6 +337,18 @@ public static class GitHubWorkflowEmitter
 
             """,
             when),
+        _ => null,
+    };
+
+    private static JobCondition? ConditionFor(CanaryStage stage) => stage.RunsWhen switch
+    {
+        StageTrigger.AfterFailureOrCancellation => new JobCondition(
+            "${{ always() && needs." + DeployJob + ".result != 'skipped' && (contains(needs.*.result, 'failure') || contains(needs.*.result, 'cancelled')) }}",
+            [
+                "Runs after a failure or cancellation of any job once a deploy was attempted, the failed first deploy included;",
+                "every adapter's rollback is safe to run twice.",
+            ]),
+        StageTrigger.Always => new JobCondition("${{ always() }}", ["Runs whatever happened, cancellation included, so every canary leaves a record."]),
         _ => null,
     };
 
