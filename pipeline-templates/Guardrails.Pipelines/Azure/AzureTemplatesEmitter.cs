@@ -98,7 +98,7 @@ public static class AzureTemplatesEmitter
             .Add("stage", P("stage-name"))
             .Add("displayName", "Canary release of " + P("service"))
             .Add("${{ if ne(length(parameters.dependsOn), 0) }}", new YamlMapping().Add("dependsOn", P("depends-on")), "Without dependsOn the stage follows the previous one, as any stage does.")
-            .Add("lockBehavior", "sequential", "One canary of a service at a time; a second release waits for the lock.")
+            .Add("lockBehavior", "sequential", "With an exclusive lock check on the environment, releases take the lock in turn; none is cancelled for a newer one.")
             .Add("jobs", new YamlSequence().Add(deployment).Add(rollbackAfterCancel));
 
         return new YamlMapping()
