@@ -32,4 +32,20 @@ public sealed class YamlDocumentWriterTests
 
             """.ReplaceLineEndings("\n")));
     }
+
+    [TestCase("on", "'on'")]
+    [TestCase("No", "'No'")]
+    [TestCase("10", "'10'")]
+    [TestCase("14.4", "'14.4'")]
+    [TestCase("", "''")]
+    [TestCase("null", "'null'")]
+    [TestCase("8.0.x", "8.0.x")]
+    [TestCase("ubuntu-latest", "ubuntu-latest")]
+    [TestCase("10,25,50,100", "10,25,50,100")]
+    public void Text_that_would_read_as_another_type_is_quoted(string value, string written)
+    {
+        var text = YamlDocumentWriter.Write([], new YamlMapping().Add("key", value));
+
+        Assert.That(text, Is.EqualTo($"key: {written}\n"));
+    }
 }
