@@ -15,7 +15,7 @@ internal sealed class BashSandbox
 
     public BashSandbox()
     {
-        Folder = Directory.CreateTempSubdirectory("guardrails-bash-").FullName;
+        Folder = ScratchFolders.Create("guardrails-bash-");
         bin = Path.Combine(Folder, "bin");
         Directory.CreateDirectory(bin);
         CallLog = Path.Combine(Folder, "calls.log");

@@ -20,7 +20,7 @@ internal static class EmittedTemplates
 
     private static readonly Lazy<string> LazyDirectory = new(() =>
     {
-        var directory = Path.Combine(Path.GetTempPath(), "guardrails-templates-" + Guid.NewGuid().ToString("N"));
+        var directory = ScratchFolders.Create("guardrails-templates-");
         TemplateFileWriter.Write(Files, directory);
         return directory;
     });

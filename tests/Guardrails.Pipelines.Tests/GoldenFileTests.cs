@@ -47,8 +47,8 @@ public sealed class GoldenFileTests
         var second = PipelineTemplateGenerator.Generate(new CanaryPipeline { Version = "2.0.0" }, "tests");
         Assert.That(second.Files, Is.EqualTo(first.Files));
 
-        var one = TemplateBundleWriter.Write(first.Files, "2.0.0", Directory.CreateTempSubdirectory().FullName);
-        var two = TemplateBundleWriter.Write(second.Files, "2.0.0", Directory.CreateTempSubdirectory().FullName);
+        var one = TemplateBundleWriter.Write(first.Files, "2.0.0", ScratchFolders.Create());
+        var two = TemplateBundleWriter.Write(second.Files, "2.0.0", ScratchFolders.Create());
         Assert.That(File.ReadAllBytes(two), Is.EqualTo(File.ReadAllBytes(one)));
     }
 

@@ -12,7 +12,7 @@ public sealed class ShellcheckTests
     public void Every_embedded_script_passes_shellcheck()
     {
         var shellcheck = ExternalTool.Require("shellcheck", "Install Debian's shellcheck package.");
-        var directory = Directory.CreateTempSubdirectory("guardrails-scripts-").FullName;
+        var directory = ScratchFolders.Create("guardrails-scripts-");
         var scripts = EmittedTemplates.Files
             .SelectMany(file => YamlTree.Scripts(file.Content).Select(script => (file, script)))
             .Select((pair, index) =>

@@ -22,7 +22,7 @@ public sealed class TemplateBundleWriterTests
     [Test]
     public void Bundle_is_laid_out_as_a_templates_repository_with_a_manifest_of_sha256_hashes()
     {
-        var path = TemplateBundleWriter.Write(EmittedTemplates.Files, EmittedTemplates.Version, Directory.CreateTempSubdirectory().FullName);
+        var path = TemplateBundleWriter.Write(EmittedTemplates.Files, EmittedTemplates.Version, ScratchFolders.Create());
 
         Assert.That(Path.GetFileName(path), Is.EqualTo("guardrails-templates-1.2.3.zip"));
         using var zip = ZipFile.OpenRead(path);

@@ -17,7 +17,7 @@ public sealed class TemplatesGuideTests
     [Test]
     public void Both_examples_pass_every_validator_and_the_workflow_call_matches_the_released_inputs()
     {
-        var consumer = Directory.CreateTempSubdirectory("guardrails-docs-").FullName;
+        var consumer = ScratchFolders.Create("guardrails-docs-");
         var workflow = Path.Combine(consumer, ".github", "workflows", "release.yml");
         var pipeline = Path.Combine(consumer, "azure", "azure-pipelines.yml");
         Directory.CreateDirectory(Path.GetDirectoryName(workflow)!);

@@ -21,7 +21,7 @@ public sealed class ThirdPartyValidatorTests
     [Test]
     public void The_validators_report_a_broken_workflow_and_a_broken_azure_template()
     {
-        var directory = Directory.CreateTempSubdirectory("guardrails-broken-").FullName;
+        var directory = ScratchFolders.Create("guardrails-broken-");
         var workflow = Path.Combine(directory, ".github", "workflows", "broken.yml");
         var azure = Path.Combine(directory, "azure", "broken.yml");
         Directory.CreateDirectory(Path.GetDirectoryName(workflow)!);

@@ -9,10 +9,23 @@ namespace Guardrails.Cli.Tests.Templates;
 [NonParallelizable]
 public sealed class TemplatesCommandTests
 {
+    private string output = string.Empty;
+
+    [SetUp]
+    public void CreateOutputFolder() => output = Path.Combine(Path.GetTempPath(), "guardrails-templates-cli-" + Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void DeleteOutputFolder()
+    {
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
     [Test]
     public void Emit_writes_the_templates_repository_layout_stamped_with_the_given_version()
     {
-        var output = Directory.CreateTempSubdirectory("guardrails-emit-").FullName;
 
         var (exitCode, stdout, _) = Run("templates", "emit", "--out", output, "--version", "3.1.4");
 
@@ -28,7 +41,6 @@ public sealed class TemplatesCommandTests
     [Test]
     public void Emit_without_a_version_stamps_the_tool_own_version()
     {
-        var output = Directory.CreateTempSubdirectory("guardrails-emit-").FullName;
 
         Run("templates", "emit", "--out", output);
 
@@ -43,7 +55,6 @@ public sealed class TemplatesCommandTests
     [TestCase("--version", "v1.0.0", "GR5105")]
     public void Bad_options_are_reported_with_their_rule_and_nothing_is_written(string option, string value, string rule)
     {
-        var output = Path.Combine(Path.GetTempPath(), "guardrails-emit-" + Guid.NewGuid().ToString("N"));
 
         var (exitCode, _, stderr) = Run("templates", "emit", "--out", output, option, value);
 
@@ -55,7 +66,6 @@ public sealed class TemplatesCommandTests
     [Test]
     public void Bundle_writes_the_versioned_zip_with_its_manifest()
     {
-        var output = Directory.CreateTempSubdirectory("guardrails-bundle-").FullName;
 
         var (exitCode, stdout, _) = Run("templates", "bundle", "--out", output, "--version", "3.1.4");
 
