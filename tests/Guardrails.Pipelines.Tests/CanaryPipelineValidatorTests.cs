@@ -19,27 +19,27 @@ public sealed class CanaryPipelineValidatorTests
     [TestCase(new[] { 50, 25, 100 }, "increase strictly")]
     [TestCase(new[] { 10, 10, 100 }, "increase strictly")]
     [TestCase(new[] { 10, 25, 50 }, "must end at 100")]
-    public void Unusable_traffic_steps_are_GR5101(int[] steps, string reason)
+    public void Unusable_traffic_steps_are_GR5001(int[] steps, string reason)
     {
         var finding = CanaryPipelineValidator.Validate(Valid with { TrafficSteps = steps }, "model").Single();
 
         Assert.That(finding.Rule, Is.SameAs(TemplateRules.InvalidTrafficSteps));
         Assert.That(finding.Message, Does.Contain(reason));
-        Assert.That(finding.ToString(), Does.StartWith("model(1,1,1,1): error GR5101: "));
+        Assert.That(finding.ToString(), Does.StartWith("model(1,1,1,1): error GR5001: "));
     }
 
     [Test]
-    public void No_adapter_is_GR5102() =>
+    public void No_adapter_is_GR5002() =>
         Assert.That(CanaryPipelineValidator.Validate(Valid with { Adapters = [] }, "model").Single().Rule, Is.SameAs(TemplateRules.UnknownTrafficAdapter));
 
     [TestCase(-1)]
     [TestCase(361)]
     [TestCase(0.5)]
-    public void A_bake_time_outside_whole_minutes_from_0_to_360_is_GR5103(double minutes) =>
+    public void A_bake_time_outside_whole_minutes_from_0_to_360_is_GR5003(double minutes) =>
         Assert.That(CanaryPipelineValidator.Validate(Valid with { BakeTime = TimeSpan.FromMinutes(minutes) }, "model").Single().Rule, Is.SameAs(TemplateRules.InvalidBakeTime));
 
     [Test]
-    public void Gate_settings_out_of_range_are_GR5104_one_finding_each()
+    public void Gate_settings_out_of_range_are_GR5004_one_finding_each()
     {
         var gate = GateSettings.Default with { Window = "5 minutes", Interval = "0s", MaxBurnRate = 0, Samples = 0, FailureLimit = -1, MinRps = -1, Selector = " " };
 
@@ -52,7 +52,7 @@ public sealed class CanaryPipelineValidatorTests
     [TestCase("v1.2.3")]
     [TestCase("1.2")]
     [TestCase("01.2.3")]
-    public void A_version_that_is_not_semver_is_GR5105(string version) =>
+    public void A_version_that_is_not_semver_is_GR5005(string version) =>
         Assert.That(CanaryPipelineValidator.Validate(Valid with { Version = version }, "model").Single().Rule, Is.SameAs(TemplateRules.InvalidTemplateVersion));
 
     [Test]

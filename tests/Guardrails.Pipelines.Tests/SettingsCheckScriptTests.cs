@@ -5,7 +5,7 @@ using Guardrails.Pipelines.Scripts;
 
 namespace Guardrails.Pipelines.Tests;
 
-/// <summary>The first step of every canary rejects bad caller values with the generator's GR51xx IDs.</summary>
+/// <summary>The first step of every canary rejects bad caller values with the generator's GR50xx IDs.</summary>
 public sealed class SettingsCheckScriptTests
 {
     private static readonly CanaryPipeline Pipeline = new() { Version = "1.2.3" };
@@ -38,27 +38,27 @@ public sealed class SettingsCheckScriptTests
     [TestCase("0,100", "'0' is not a percentage")]
     [TestCase("10,101", "'101' is not a percentage")]
     [TestCase("", "must end at 100")]
-    public void Bad_traffic_steps_fail_with_GR5101(string steps, string reason)
+    public void Bad_traffic_steps_fail_with_GR5001(string steps, string reason)
     {
         var outcome = new BashSandbox().Run(SettingsCheckScript.Render(Pipeline, CiSystem.GitHubActions), ScriptAdapter(steps: steps));
 
         Assert.That(outcome.ExitCode, Is.EqualTo(2));
-        Assert.That(outcome.Output, Does.Contain("error GR5101: traffic-steps").And.Contain(reason));
+        Assert.That(outcome.Output, Does.Contain("error GR5001: traffic-steps").And.Contain(reason));
     }
 
     [TestCase("5.5")]
     [TestCase("361")]
     [TestCase("-1")]
-    public void A_bad_bake_time_fails_with_GR5103(string bake)
+    public void A_bad_bake_time_fails_with_GR5003(string bake)
     {
         var outcome = new BashSandbox().Run(SettingsCheckScript.Render(Pipeline, CiSystem.GitHubActions), ScriptAdapter(bake: bake));
 
         Assert.That(outcome.ExitCode, Is.EqualTo(2));
-        Assert.That(outcome.Output, Does.Contain("error GR5103: bake-minutes"));
+        Assert.That(outcome.Output, Does.Contain("error GR5003: bake-minutes"));
     }
 
     [Test]
-    public void An_unknown_adapter_fails_with_GR5102()
+    public void An_unknown_adapter_fails_with_GR5002()
     {
         var environment = ScriptAdapter();
         environment["GUARDRAILS_ADAPTER"] = "istio";
@@ -66,12 +66,12 @@ public sealed class SettingsCheckScriptTests
         var outcome = new BashSandbox().Run(SettingsCheckScript.Render(Pipeline, CiSystem.GitHubActions), environment);
 
         Assert.That(outcome.ExitCode, Is.EqualTo(2));
-        Assert.That(outcome.Output, Does.Contain("error GR5102: adapter 'istio' is not one of nginx, azure-app-service, script."));
+        Assert.That(outcome.Output, Does.Contain("error GR5002: adapter 'istio' is not one of nginx, azure-app-service, script."));
     }
 
     [TestCase(CiSystem.GitHubActions, "rollback-command")]
     [TestCase(CiSystem.AzurePipelines, "rollbackCommand")]
-    public void A_missing_adapter_setting_fails_with_GR5106_naming_the_input_as_the_caller_spells_it(CiSystem system, string input)
+    public void A_missing_adapter_setting_fails_with_GR5006_naming_the_input_as_the_caller_spells_it(CiSystem system, string input)
     {
         var environment = ScriptAdapter();
         environment["GUARDRAILS_ROLLBACK_COMMAND"] = string.Empty;
@@ -79,6 +79,6 @@ public sealed class SettingsCheckScriptTests
         var outcome = new BashSandbox().Run(SettingsCheckScript.Render(Pipeline, system), environment);
 
         Assert.That(outcome.ExitCode, Is.EqualTo(2));
-        Assert.That(outcome.Output, Does.Contain($"error GR5106: the script adapter needs the {input} input."));
+        Assert.That(outcome.Output, Does.Contain($"error GR5006: the script adapter needs the {input} input."));
     }
 }

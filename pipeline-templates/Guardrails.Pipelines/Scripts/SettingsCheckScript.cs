@@ -10,7 +10,7 @@ namespace Guardrails.Pipelines.Scripts;
 
 /// <summary>
 /// The first step of every canary: checks the caller's values before anything is deployed and reports the
-/// same GR51xx IDs as the generator, naming the input as the caller spelled it. In GitHub Actions it also
+/// same GR50xx IDs as the generator, naming the input as the caller spelled it. In GitHub Actions it also
 /// turns the traffic steps into the JSON list the step matrix runs over.
 /// </summary>
 public static class SettingsCheckScript

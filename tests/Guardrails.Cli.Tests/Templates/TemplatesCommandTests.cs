@@ -49,10 +49,10 @@ public sealed class TemplatesCommandTests
         Assert.That(action, Does.Not.Contain("+"), "Build metadata is not part of a NuGet version the gate can install.");
     }
 
-    [TestCase("--traffic-steps", "10,50", "GR5101")]
-    [TestCase("--traffic-steps", "10,ten,100", "GR5101")]
-    [TestCase("--adapters", "nginx,istio", "GR5102")]
-    [TestCase("--version", "v1.0.0", "GR5105")]
+    [TestCase("--traffic-steps", "10,50", "GR5001")]
+    [TestCase("--traffic-steps", "10,ten,100", "GR5001")]
+    [TestCase("--adapters", "nginx,istio", "GR5002")]
+    [TestCase("--version", "v1.0.0", "GR5005")]
     public void Bad_options_are_reported_with_their_rule_and_nothing_is_written(string option, string value, string rule)
     {
 
