@@ -14,6 +14,8 @@ public static class Program
         {
             config.SetApplicationName("guardrails");
             config.PropagateExceptions();
+            config.AddCommand<Commands.Gate.GateCommand>("gate")
+                .WithDescription("Decide promote (0), roll back (1) or inconclusive (3) from the canary's SLO burn rate in Prometheus.");
         });
         return app;
     }
