@@ -111,6 +111,7 @@ internal static class PromQlLexer
 
     private static int SkipNumberOrDuration(string text, int position)
     {
+        position++;
         while (position < text.Length)
         {
             var current = text[position];
@@ -145,6 +146,7 @@ internal static class PromQlLexer
         (var isMatch, length) = (current, next) switch
         {
             ('=', '~') or ('!', '=') or ('!', '~') => (true, 2),
+            ('=', '=') => (false, 0),
             ('=', _) => (true, 1),
             _ => (false, 0),
         };
