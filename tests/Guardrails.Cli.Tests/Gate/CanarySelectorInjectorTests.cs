@@ -6,32 +6,38 @@ public sealed class CanarySelectorInjectorTests
 {
     private static readonly LabelSelector Canary = LabelSelector.Parse("track=\"canary\"");
 
-    [TestCase("sum(rate(http_requests_total{code=~\"5..\"}[5m]))", "sum(rate(http_requests_total{track=\"canary\",code=~\"5..\"}[5m]))", TestName = "a selector with matchers gains the canary matcher first")]
-    [TestCase("rate(http_requests_total[5m])", "rate(http_requests_total{track=\"canary\"}[5m])", TestName = "a bare metric name gains braces")]
-    [TestCase("http_requests_total{}", "http_requests_total{track=\"canary\"}", TestName = "empty braces are filled")]
-    [TestCase("x{a=\"b\",}", "x{track=\"canary\",a=\"b\",}", TestName = "a trailing comma stays valid")]
-    [TestCase("{__name__=\"x\"}", "{track=\"canary\",__name__=\"x\"}", TestName = "a selector without a metric name")]
-    [TestCase("sum by (code, le) (rate(x[5m]))", "sum by (code, le) (rate(x{track=\"canary\"}[5m]))", TestName = "a by clause before the aggregation is a label list")]
-    [TestCase("sum(rate(x[5m])) without (instance)", "sum(rate(x{track=\"canary\"}[5m])) without (instance)", TestName = "a without clause after the aggregation is a label list")]
-    [TestCase("a / on(job) group_left(team) b", "a{track=\"canary\"} / on(job) group_left(team) b{track=\"canary\"}", TestName = "vector matching label lists are left alone")]
-    [TestCase("a / ignoring(code) group_right b", "a{track=\"canary\"} / ignoring(code) group_right b{track=\"canary\"}", TestName = "group_right without labels")]
-    [TestCase("rate(x[5m] offset 1h)", "rate(x{track=\"canary\"}[5m] offset 1h)", TestName = "an offset's duration is not a metric")]
-    [TestCase("x @ 1609746000", "x{track=\"canary\"} @ 1609746000", TestName = "an @ timestamp")]
-    [TestCase("rate(x[5m] @ end())", "rate(x{track=\"canary\"}[5m] @ end())", TestName = "an @ end() modifier")]
-    [TestCase("max_over_time(rate(x[1m])[5m:30s])", "max_over_time(rate(x{track=\"canary\"}[1m])[5m:30s])", TestName = "a subquery's range")]
-    [TestCase("label_replace(x, \"dst\", \"{}\", \"src\", \"(.*)\")", "label_replace(x{track=\"canary\"}, \"dst\", \"{}\", \"src\", \"(.*)\")", TestName = "braces inside strings are not selectors")]
-    [TestCase("x{path=\"a\\\"}b\"}", "x{track=\"canary\",path=\"a\\\"}b\"}", TestName = "an escaped quote inside a matcher value")]
-    [TestCase("x # y{} is a comment\n+ z", "x{track=\"canary\"} # y{} is a comment\n+ z{track=\"canary\"}", TestName = "comments are left alone")]
-    [TestCase("x * 100 > 1e-3", "x{track=\"canary\"} * 100 > 1e-3", TestName = "number literals with exponents")]
-    [TestCase("x > Inf or x < NaN", "x{track=\"canary\"} > Inf or x{track=\"canary\"} < NaN", TestName = "Inf and NaN are numbers")]
-    [TestCase("x == 0x1F", "x{track=\"canary\"} == 0x1F", TestName = "hexadecimal numbers and ==")]
-    [TestCase("histogram_quantile(0.99, sum by (le) (rate(h_bucket[5m])))", "histogram_quantile(0.99, sum by (le) (rate(h_bucket{track=\"canary\"}[5m])))", TestName = "a latency quantile")]
-    [TestCase("count(x) and on() vector(1)", "count(x{track=\"canary\"}) and on() vector(1)", TestName = "an empty on() and a function without selectors")]
-    [TestCase("slo:sli_error:ratio_rate5m{sloth_id=\"a\"}", "slo:sli_error:ratio_rate5m{track=\"canary\",sloth_id=\"a\"}", TestName = "recording rule names with colons")]
-    [TestCase("topk(5, x) unless absent(y)", "topk(5, x{track=\"canary\"}) unless absent(y{track=\"canary\"})", TestName = "aggregation parameters and set operators")]
-    [TestCase("sum(x)by(job)", "sum(x{track=\"canary\"})by(job)", TestName = "no spaces around by")]
-    [TestCase("x > bool 1", "x{track=\"canary\"} > bool 1", TestName = "the bool modifier")]
-    [TestCase("1 - (sum(rate(ok[5m])) / sum(rate(all[5m])))", "1 - (sum(rate(ok{track=\"canary\"}[5m])) / sum(rate(all{track=\"canary\"}[5m])))", TestName = "a good-over-total ratio")]
+    /// <summary>Queries and their canary-only form; the integration tests check Prometheus parses each result.</summary>
+    public static readonly TestCaseData[] Injections =
+    [
+        new TestCaseData("sum(rate(http_requests_total{code=~\"5..\"}[5m]))", "sum(rate(http_requests_total{track=\"canary\",code=~\"5..\"}[5m]))").SetName("a selector with matchers gains the canary matcher first"),
+        new TestCaseData("rate(http_requests_total[5m])", "rate(http_requests_total{track=\"canary\"}[5m])").SetName("a bare metric name gains braces"),
+        new TestCaseData("http_requests_total{}", "http_requests_total{track=\"canary\"}").SetName("empty braces are filled"),
+        new TestCaseData("x{a=\"b\",}", "x{track=\"canary\",a=\"b\",}").SetName("a trailing comma stays valid"),
+        new TestCaseData("{__name__=\"x\"}", "{track=\"canary\",__name__=\"x\"}").SetName("a selector without a metric name"),
+        new TestCaseData("sum by (code, le) (rate(x[5m]))", "sum by (code, le) (rate(x{track=\"canary\"}[5m]))").SetName("a by clause before the aggregation is a label list"),
+        new TestCaseData("sum(rate(x[5m])) without (instance)", "sum(rate(x{track=\"canary\"}[5m])) without (instance)").SetName("a without clause after the aggregation is a label list"),
+        new TestCaseData("a / on(job) group_left(team) b", "a{track=\"canary\"} / on(job) group_left(team) b{track=\"canary\"}").SetName("vector matching label lists are left alone"),
+        new TestCaseData("a / ignoring(code) group_right b", "a{track=\"canary\"} / ignoring(code) group_right b{track=\"canary\"}").SetName("group_right without labels"),
+        new TestCaseData("rate(x[5m] offset 1h)", "rate(x{track=\"canary\"}[5m] offset 1h)").SetName("an offset's duration is not a metric"),
+        new TestCaseData("x @ 1609746000", "x{track=\"canary\"} @ 1609746000").SetName("an @ timestamp"),
+        new TestCaseData("rate(x[5m] @ end())", "rate(x{track=\"canary\"}[5m] @ end())").SetName("an @ end() modifier"),
+        new TestCaseData("max_over_time(rate(x[1m])[5m:30s])", "max_over_time(rate(x{track=\"canary\"}[1m])[5m:30s])").SetName("a subquery's range"),
+        new TestCaseData("label_replace(x, \"dst\", \"{}\", \"src\", \"(.*)\")", "label_replace(x{track=\"canary\"}, \"dst\", \"{}\", \"src\", \"(.*)\")").SetName("braces inside strings are not selectors"),
+        new TestCaseData("x{path=\"a\\\"}b\"}", "x{track=\"canary\",path=\"a\\\"}b\"}").SetName("an escaped quote inside a matcher value"),
+        new TestCaseData("x # y{} is a comment\n+ z", "x{track=\"canary\"} # y{} is a comment\n+ z{track=\"canary\"}").SetName("comments are left alone"),
+        new TestCaseData("x * 100 > 1e-3", "x{track=\"canary\"} * 100 > 1e-3").SetName("number literals with exponents"),
+        new TestCaseData("x > Inf or x < NaN", "x{track=\"canary\"} > Inf or x{track=\"canary\"} < NaN").SetName("Inf and NaN are numbers"),
+        new TestCaseData("x == 0x1F", "x{track=\"canary\"} == 0x1F").SetName("hexadecimal numbers and =="),
+        new TestCaseData("histogram_quantile(0.99, sum by (le) (rate(h_bucket[5m])))", "histogram_quantile(0.99, sum by (le) (rate(h_bucket{track=\"canary\"}[5m])))").SetName("a latency quantile"),
+        new TestCaseData("count(x) and on() vector(1)", "count(x{track=\"canary\"}) and on() vector(1)").SetName("an empty on() and a function without selectors"),
+        new TestCaseData("slo:sli_error:ratio_rate5m{sloth_id=\"a\"}", "slo:sli_error:ratio_rate5m{track=\"canary\",sloth_id=\"a\"}").SetName("recording rule names with colons"),
+        new TestCaseData("topk(5, x) unless absent(y)", "topk(5, x{track=\"canary\"}) unless absent(y{track=\"canary\"})").SetName("aggregation parameters and set operators"),
+        new TestCaseData("sum(x)by(job)", "sum(x{track=\"canary\"})by(job)").SetName("no spaces around by"),
+        new TestCaseData("x > bool 1", "x{track=\"canary\"} > bool 1").SetName("the bool modifier"),
+        new TestCaseData("1 - (sum(rate(ok[5m])) / sum(rate(all[5m])))", "1 - (sum(rate(ok{track=\"canary\"}[5m])) / sum(rate(all{track=\"canary\"}[5m])))").SetName("a good-over-total ratio"),
+    ];
+
+    [TestCaseSource(nameof(Injections))]
     public void Adds_the_canary_matchers_to_every_vector_selector(string query, string expected)
     {
         Assert.That(CanarySelectorInjector.Inject(query, Canary), Is.EqualTo(expected));
