@@ -10,8 +10,9 @@ namespace Guardrails.Cli.Gate;
 
 /// <summary>
 /// Reads the SLO files with the same validator as the build and picks the SLO(s) the gate measures.
-/// The team policy (an availability and a latency SLO per service) is the build's business, not the
-/// gate's; errors in the files themselves stop the gate, since a wrong model gives a wrong decision.
+/// The team policy (an availability and a latency SLO per service, runbooks) is the build's business, not
+/// the gate's, so the files are read as their own formats define them; format errors stop the gate, since
+/// a wrong model gives a wrong decision.
 /// </summary>
 internal static class SloSelection
 {
@@ -47,7 +48,7 @@ internal static class SloSelection
 
     public static IReadOnlyList<PrometheusSlo> Load(IReadOnlyList<string> files, List<GateProblem> problems, List<Finding> findings)
     {
-        var result = SloValidator.Validate(files, new SloValidationOptions { RequiredCategories = [] });
+        var result = SloValidator.Validate(files, new SloValidationOptions { SpecOnly = true });
         var errors = result.Findings.Where(finding => finding.Severity == Severity.Error).ToList();
         findings.AddRange(result.Findings);
         if (errors.Count > 0)
