@@ -36,6 +36,9 @@ internal sealed class FakePrometheus : IDisposable
 
     public ConcurrentQueue<string?> AuthorizationHeaders { get; } = new();
 
+    /// <summary>The PromQL of every request, in arrival order.</summary>
+    public ConcurrentQueue<string> Queries { get; } = new();
+
     public static string Vector(double value) =>
         "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1700000000," + "\"" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"]}]}}";
 
@@ -77,6 +80,7 @@ internal sealed class FakePrometheus : IDisposable
     {
         var number = Interlocked.Increment(ref requests);
         AuthorizationHeaders.Enqueue(context.Request.Headers["Authorization"]);
+        Queries.Enqueue(context.Request.QueryString["query"] ?? string.Empty);
         var answer = answers(number);
         try
         {

@@ -186,6 +186,42 @@ public sealed class PrometheusGateTests
         });
     }
 
+    [Test]
+    public async Task The_command_promotes_a_healthy_canary_and_records_each_step()
+    {
+        using var files = new SloFiles();
+        var slo = files.Write("healthy.yaml", SloFiles.Availability("healthy"));
+        var record = Path.Combine(files.Directory, "records", "deployment.json");
+        string[] arguments = ["--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3", "--record", record, "--service-version", "2.0.0"];
+
+        var first = await GateCommandRun.OfAsync([.. arguments, "--step", "10%"]);
+        var second = await GateCommandRun.OfAsync([.. arguments, "--step", "50%"]);
+
+        var json = await File.ReadAllTextAsync(record);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.ExitCode, Is.EqualTo(0), first.ToString());
+            Assert.That(second.ExitCode, Is.EqualTo(0), second.ToString());
+            Assert.That(first.Output, Does.Contain("gate: read 1/3").And.Contain("availability burn rate 0.5"));
+            Assert.That(json, Does.Contain("\"step\": \"10%\"").And.Contain("\"step\": \"50%\"").And.Contain("\"version\": \"2.0.0\""));
+        });
+    }
+
+    [Test]
+    public async Task The_command_rolls_back_a_failing_canary_with_exit_code_1()
+    {
+        using var files = new SloFiles();
+        var slo = files.Write("burst.yaml", SloFiles.Availability("burst"));
+
+        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Output, Does.Contain("gate: decision: roll back: read 1 was bad"));
+        });
+    }
+
     [TestCaseSource(typeof(CanarySelectorInjectorTests), nameof(CanarySelectorInjectorTests.Injections))]
     public async Task Prometheus_parses_every_injected_query(string query, string injected)
     {
