@@ -51,7 +51,7 @@ internal sealed class CanaryGate
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            decision = new GateDecision(GateVerdict.RollBack, Format($"the deadline of {schedule.Deadline} passed after {analysis.Reads} read(s) without a decision"));
+            decision = new GateDecision(GateVerdict.RollBack, Format($"the deadline of {PrometheusDuration.Format(schedule.Deadline)} passed after {analysis.Reads} read(s) without a decision"));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

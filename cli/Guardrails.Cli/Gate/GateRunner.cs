@@ -21,7 +21,7 @@ internal static class GateRunner
     {
         output.WriteLine(
             $"gate: {plan.Service} {plan.ServiceVersion}: SLO {string.Join(" and ", plan.Queries.Select(query => query.SloName))} on {plan.Selector}, "
-            + $"window {plan.Window}, max burn rate {plan.MaxBurnRate}, {plan.Limits.Samples} read(s) every {plan.Schedule.Interval}, deadline {plan.Schedule.Deadline}");
+            + $"window {plan.Window}, max burn rate {plan.MaxBurnRate}, {plan.Limits.Samples} read(s) every {PrometheusDuration.Format(plan.Schedule.Interval)}, deadline {PrometheusDuration.Format(plan.Schedule.Deadline)}");
 
         using var http = plan.Connection.CreateHttpClient(plan.Resilience.Timeout);
         var client = new PrometheusQueryClient(http, plan.Connection.Address, plan.Resilience.Build(time));

@@ -48,6 +48,38 @@ internal sealed partial record PrometheusDuration(string Text, TimeSpan Value)
 
     public override string ToString() => Text;
 
+    /// <summary>Writes a time span the way Prometheus and the gate's options do: 1h30m, 30s, 200ms.</summary>
+    public static string Format(TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var text = new System.Text.StringBuilder();
+        var remaining = value;
+        foreach (var (unit, size) in Units)
+        {
+            var count = (long)(remaining.Ticks / size.Ticks);
+            if (count > 0)
+            {
+                text.Append(count.ToString(CultureInfo.InvariantCulture)).Append(unit);
+                remaining -= TimeSpan.FromTicks(count * size.Ticks);
+            }
+        }
+
+        return text.Length > 0 ? text.ToString() : "0s";
+    }
+
+    private static readonly (string Unit, TimeSpan Size)[] Units =
+    [
+        ("d", TimeSpan.FromDays(1)),
+        ("h", TimeSpan.FromHours(1)),
+        ("m", TimeSpan.FromMinutes(1)),
+        ("s", TimeSpan.FromSeconds(1)),
+        ("ms", TimeSpan.FromMilliseconds(1)),
+    ];
+
     // Units in the order Prometheus requires them (model.ParseDuration): y w d h m s ms, each at most once.
     [GeneratedRegex(@"^(\d{1,9}y)?(\d{1,9}w)?(\d{1,9}d)?(\d{1,9}h)?(\d{1,9}m)?(\d{1,9}s)?(\d{1,9}ms)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();

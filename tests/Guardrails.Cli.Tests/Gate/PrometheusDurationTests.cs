@@ -37,4 +37,14 @@ public sealed class PrometheusDurationTests
     {
         Assert.That(PrometheusDuration.TryParse(text, out _), Is.False);
     }
+
+    [TestCase(90_000, "1m30s")]
+    [TestCase(200, "200ms")]
+    [TestCase(5_400_000, "1h30m")]
+    [TestCase(86_400_000, "1d")]
+    [TestCase(0, "0s")]
+    public void Formats_time_spans_in_the_same_notation(long milliseconds, string text)
+    {
+        Assert.That(PrometheusDuration.Format(TimeSpan.FromMilliseconds(milliseconds)), Is.EqualTo(text));
+    }
 }

@@ -49,7 +49,7 @@ internal sealed class GatePlanBinder
         if (interval is not null && deadline is not null && settings.Samples >= 1 && interval.Value * (settings.Samples - 1) >= deadline.Value)
         {
             problems.Add(new GateProblem(GateRules.ScheduleExceedsDeadline, Format(
-                $"--samples {settings.Samples} every --interval {interval} need {interval.Value * (settings.Samples - 1)} after the first read, which does not fit in --deadline {deadline}. Raise --deadline or lower --samples or --interval.")));
+                $"--samples {settings.Samples} every --interval {interval} need {PrometheusDuration.Format(interval.Value * (settings.Samples - 1))} after the first read, which does not fit in --deadline {deadline}. Raise --deadline or lower --samples or --interval.")));
         }
 
         var files = SloSelection.ExpandPaths(settings.Slo, problems);
