@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -43,7 +44,7 @@ internal sealed class PrometheusQueryClient
         {
             throw new PrometheusQueryException($"no answer within the query timeout of {exception.Timeout}", isTransient: true, exception);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             throw new PrometheusQueryException($"cannot reach Prometheus at {queryEndpoint.GetLeftPart(UriPartial.Authority)}: {exception.Message}", isTransient: true, exception);
         }

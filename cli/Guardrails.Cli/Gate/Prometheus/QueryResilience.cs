@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using Polly;
 using Polly.Retry;
@@ -8,7 +9,7 @@ namespace Guardrails.Cli.Gate.Prometheus;
 
 /// <summary>
 /// How one query survives a flaky network: each attempt is bounded by the query timeout, and transient
-/// failures (connection errors, timeouts, 429 and 5xx answers) are retried with exponential backoff and
+/// failures (connection errors, a connection dropped mid-answer, timeouts, 429 and 5xx answers) are retried with exponential backoff and
 /// jitter. Everything else fails at once: asking a server that returned garbage again only burns the deadline.
 /// </summary>
 internal sealed record QueryResilience(TimeSpan Timeout, int Retries, TimeSpan RetryDelay)
@@ -22,6 +23,7 @@ internal sealed record QueryResilience(TimeSpan Timeout, int Retries, TimeSpan R
             {
                 ShouldHandle = new PredicateBuilder()
                     .Handle<HttpRequestException>()
+                    .Handle<IOException>()
                     .Handle<TimeoutRejectedException>()
                     .Handle<PrometheusQueryException>(exception => exception.IsTransient),
                 MaxRetryAttempts = Retries,

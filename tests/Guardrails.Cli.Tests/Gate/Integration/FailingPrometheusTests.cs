@@ -132,6 +132,21 @@ public sealed class FailingPrometheusTests
     }
 
     [Test]
+    public async Task A_connection_dropped_mid_answer_is_a_failed_read()
+    {
+        using var server = new FakePrometheus(_ => FakeAnswer.Dropped);
+
+        var outcome = await RunAsync(TestPlans.For("healthy", server.Address));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Decision.Verdict, Is.EqualTo(GateVerdict.RollBack));
+            Assert.That(outcome.Reads.Select(read => read.Kind), Is.EqualTo(Kinds("EEE")));
+            Assert.That(server.Requests, Is.EqualTo(6), "a dropped connection is retried");
+        });
+    }
+
+    [Test]
     public async Task The_bearer_token_is_sent_with_every_query()
     {
         using var server = new FakePrometheus(_ => FakeAnswer.Ok(10));

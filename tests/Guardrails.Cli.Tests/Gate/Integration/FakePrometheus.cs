@@ -85,6 +85,16 @@ internal sealed class FakePrometheus : IDisposable
         try
         {
             await Task.Delay(answer.Delay, stopping.Token);
+            if (answer.DropsConnection)
+            {
+                // Promise a long body, send a little of it, then cut the connection.
+                context.Response.ContentLength64 = 10_000;
+                await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes("{\"status\":"), stopping.Token);
+                await context.Response.OutputStream.FlushAsync(stopping.Token);
+                context.Response.Abort();
+                return;
+            }
+
             var body = Encoding.UTF8.GetBytes(answer.Body);
             context.Response.StatusCode = answer.Status;
             context.Response.ContentType = "application/json";
@@ -98,7 +108,9 @@ internal sealed class FakePrometheus : IDisposable
     }
 }
 
-internal sealed record FakeAnswer(int Status, string Body, TimeSpan Delay)
+internal sealed record FakeAnswer(int Status, string Body, TimeSpan Delay, bool DropsConnection = false)
 {
+    public static FakeAnswer Dropped { get; } = new(200, string.Empty, TimeSpan.Zero, DropsConnection: true);
+
     public static FakeAnswer Ok(double value) => new(200, FakePrometheus.Vector(value), TimeSpan.Zero);
 }

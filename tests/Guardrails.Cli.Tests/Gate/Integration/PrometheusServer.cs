@@ -41,8 +41,11 @@ internal sealed class PrometheusServer : IDisposable
         }
     }
 
-    /// <summary>Starts Prometheus over the given OpenMetrics data; fails or ignores the test when it is not installed.</summary>
-    public static PrometheusServer Start(string openMetrics)
+    /// <summary>
+    /// Starts Prometheus over the given OpenMetrics data, serving https with the authority's server
+    /// certificate when one is given; fails or ignores the test when Prometheus is not installed.
+    /// </summary>
+    public static PrometheusServer Start(string openMetrics, TestCertificateAuthority? tls = null)
     {
         var prometheus = ExternalTool.Require("prometheus", InstallHint);
         var promtool = ExternalTool.Require("promtool", InstallHint);
@@ -55,7 +58,16 @@ internal sealed class PrometheusServer : IDisposable
             RunToCompletion(promtool, ["tsdb", "create-blocks-from", "openmetrics", input, data]);
             var config = Path.Combine(directory, "prometheus.yml");
             File.WriteAllText(config, "global:\n  scrape_interval: 1m\nscrape_configs: []\n");
-            return Launch(prometheus, directory, config, data);
+            string? webConfig = null;
+            if (tls is not null)
+            {
+                File.WriteAllText(Path.Combine(directory, "server.crt"), tls.ServerCertificatePem);
+                File.WriteAllText(Path.Combine(directory, "server.key"), tls.ServerKeyPem);
+                webConfig = Path.Combine(directory, "web.yml");
+                File.WriteAllText(webConfig, "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n");
+            }
+
+            return Launch(prometheus, directory, config, data, webConfig);
         }
         catch
         {
@@ -88,10 +100,10 @@ internal sealed class PrometheusServer : IDisposable
         }
     }
 
-    private static PrometheusServer Launch(string prometheus, string directory, string config, string data)
+    private static PrometheusServer Launch(string prometheus, string directory, string config, string data, string? webConfig)
     {
         var port = FreePort.Next();
-        var address = new Uri($"http://127.0.0.1:{port}/");
+        var address = new Uri($"{(webConfig is null ? "http" : "https")}://127.0.0.1:{port}/");
         var start = new ProcessStartInfo(prometheus)
         {
             RedirectStandardOutput = true,
@@ -101,6 +113,11 @@ internal sealed class PrometheusServer : IDisposable
         foreach (var argument in new[] { "--config.file=" + config, "--storage.tsdb.path=" + data, $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (webConfig is not null)
+        {
+            start.ArgumentList.Add("--web.config.file=" + webConfig);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start");
@@ -125,7 +142,9 @@ internal sealed class PrometheusServer : IDisposable
 
     private void WaitUntilReady()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        // Readiness only: whether the certificate is trusted is what the tests themselves check.
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(1) };
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed < TimeSpan.FromSeconds(30))
         {
