@@ -14,7 +14,7 @@ internal sealed record GatePlan(
     double MinRequestsPerSecond,
     AnalysisLimits Limits,
     GateSchedule Schedule,
-    PrometheusDuration Window,
+    DurationText Window,
     string Selector,
     PrometheusConnection Connection,
     QueryResilience Resilience,

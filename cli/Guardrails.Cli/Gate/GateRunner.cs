@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Guardrails.Cli.Gate.Prometheus;
 using Guardrails.Cli.Gate.Record;
+using Guardrails.Slo.Prometheus;
 
 namespace Guardrails.Cli.Gate;
 

@@ -103,9 +103,9 @@ internal sealed class GatePlanBinder
             settings.Record);
     }
 
-    private PrometheusDuration? Duration(string text, string option)
+    private DurationText? Duration(string text, string option)
     {
-        if (PrometheusDuration.TryParse(text, out var duration))
+        if (DurationText.TryParse(text, out var duration))
         {
             return duration;
         }
@@ -211,7 +211,7 @@ internal sealed class GatePlanBinder
         return authorities;
     }
 
-    private CanaryBurnRateQuery? Query(PrometheusSlo slo, PrometheusDuration window, LabelSelector selector)
+    private CanaryBurnRateQuery? Query(PrometheusSlo slo, DurationText window, LabelSelector selector)
     {
         var where = slo.Source;
         if (!(slo.Objective > 0 && slo.Objective < 1))
@@ -231,7 +231,7 @@ internal sealed class GatePlanBinder
         }
     }
 
-    private string? TrafficQuery(PrometheusSlo primary, List<CanaryBurnRateQuery> queries, PrometheusDuration window, LabelSelector selector)
+    private string? TrafficQuery(PrometheusSlo primary, List<CanaryBurnRateQuery> queries, DurationText window, LabelSelector selector)
     {
         if (settings.TrafficQuery is { } explicitQuery)
         {

@@ -5,17 +5,17 @@ using System.Text.RegularExpressions;
 namespace Guardrails.Cli.Gate;
 
 /// <summary>
-/// A duration in Prometheus's notation (<c>30s</c>, <c>5m</c>, <c>1h30m</c>, <c>200ms</c>): what users write
+/// A duration as written in Prometheus notation (<c>30s</c>, <c>5m</c>, <c>1h30m</c>, <c>200ms</c>): what users write
 /// for windows and intervals, and what goes into a range selector unchanged.
 /// </summary>
-internal sealed partial record PrometheusDuration(string Text, TimeSpan Value)
+internal sealed partial record DurationText(string Text, TimeSpan Value)
 {
     // Far beyond any window or interval a gate uses, and far from TimeSpan's overflow.
     private static readonly TimeSpan MaximumValue = TimeSpan.FromDays(365 * 100);
 
-    public static bool TryParse(string? text, out PrometheusDuration duration)
+    public static bool TryParse(string? text, out DurationText duration)
     {
-        duration = new PrometheusDuration(string.Empty, TimeSpan.Zero);
+        duration = new DurationText(string.Empty, TimeSpan.Zero);
         if (string.IsNullOrWhiteSpace(text) || !DurationPattern().IsMatch(text))
         {
             return false;
@@ -42,43 +42,11 @@ internal sealed partial record PrometheusDuration(string Text, TimeSpan Value)
             return false;
         }
 
-        duration = new PrometheusDuration(text, TimeSpan.FromMilliseconds(totalMilliseconds));
+        duration = new DurationText(text, TimeSpan.FromMilliseconds(totalMilliseconds));
         return true;
     }
 
     public override string ToString() => Text;
-
-    /// <summary>Writes a time span the way Prometheus and the gate's options do: 1h30m, 30s, 200ms.</summary>
-    public static string Format(TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            return "0s";
-        }
-
-        var text = new System.Text.StringBuilder();
-        var remaining = value;
-        foreach (var (unit, size) in Units)
-        {
-            var count = (long)(remaining.Ticks / size.Ticks);
-            if (count > 0)
-            {
-                text.Append(count.ToString(CultureInfo.InvariantCulture)).Append(unit);
-                remaining -= TimeSpan.FromTicks(count * size.Ticks);
-            }
-        }
-
-        return text.Length > 0 ? text.ToString() : "0s";
-    }
-
-    private static readonly (string Unit, TimeSpan Size)[] Units =
-    [
-        ("d", TimeSpan.FromDays(1)),
-        ("h", TimeSpan.FromHours(1)),
-        ("m", TimeSpan.FromMinutes(1)),
-        ("s", TimeSpan.FromSeconds(1)),
-        ("ms", TimeSpan.FromMilliseconds(1)),
-    ];
 
     // Units in the order Prometheus requires them (model.ParseDuration): y w d h m s ms, each at most once.
     [GeneratedRegex(@"^(\d{1,9}y)?(\d{1,9}w)?(\d{1,9}d)?(\d{1,9}h)?(\d{1,9}m)?(\d{1,9}s)?(\d{1,9}ms)?$", RegexOptions.CultureInvariant)]
