@@ -77,14 +77,15 @@ internal sealed class PrometheusCanaryProbe : ICanaryProbe
 
     private ProbeReading Classify(double? requestsPerSecond, List<SloMeasurement> measurements)
     {
-        var isUnderFloor = trafficQuery is not null && (requestsPerSecond is null || requestsPerSecond < minRequestsPerSecond);
+        // Written so that a missing or NaN traffic value is under the floor too.
+        var isUnderFloor = trafficQuery is not null && !(requestsPerSecond >= minRequestsPerSecond);
         if (isUnderFloor)
         {
             var seen = requestsPerSecond is double value ? Format($"{value:0.###} req/s") : "no traffic series";
             return new ProbeReading(ReadKind.NoData, requestsPerSecond, measurements, Format($"{seen}, under the floor of --min-rps {minRequestsPerSecond}"));
         }
 
-        var missing = measurements.Where(measurement => measurement.BurnRate is null).Select(measurement => measurement.Slo).ToList();
+        var missing = measurements.Where(measurement => measurement.BurnRate is not double burnRate || double.IsNaN(burnRate)).Select(measurement => measurement.Slo).ToList();
         if (missing.Count > 0)
         {
             return new ProbeReading(ReadKind.NoData, requestsPerSecond, measurements, "no result for " + string.Join(", ", missing));

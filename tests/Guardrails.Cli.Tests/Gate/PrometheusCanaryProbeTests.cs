@@ -74,6 +74,15 @@ public sealed class PrometheusCanaryProbeTests
         });
     }
 
+    [TestCase("NaN", "10")]
+    [TestCase("0", "NaN")]
+    public async Task A_nan_anywhere_is_no_data_never_a_good_read(string errors, string traffic)
+    {
+        var reading = await ReadAsync([Availability], "sum(requests_total)", minRps: 0, ("errors_total", errors), ("requests_total", traffic));
+
+        Assert.That(reading.Kind, Is.EqualTo(ReadKind.NoData), reading.Detail);
+    }
+
     [Test]
     public async Task Zero_traffic_without_a_floor_is_no_data()
     {
