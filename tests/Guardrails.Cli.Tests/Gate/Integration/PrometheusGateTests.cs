@@ -222,7 +222,11 @@ public sealed class PrometheusGateTests
         });
     }
 
-    [TestCaseSource(typeof(CanarySelectorInjectorTests), nameof(CanarySelectorInjectorTests.Injections))]
+    /// <summary>The injector's cases, named for what is checked here.</summary>
+    public static TestCaseData[] InjectedQueries =>
+        [.. CanarySelectorInjectorTests.Injections.Select(injection => new TestCaseData(injection.Arguments).SetName("Prometheus parses the injected query: " + injection.TestName))];
+
+    [TestCaseSource(nameof(InjectedQueries))]
     public async Task Prometheus_parses_every_injected_query(string query, string injected)
     {
         using var http = new HttpClient();
