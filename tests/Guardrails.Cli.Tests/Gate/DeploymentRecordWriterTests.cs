@@ -23,12 +23,14 @@ public sealed class DeploymentRecordWriterTests
     {
         DeploymentRecordWriter.Append(path, Plan("1.0.0", "10%"), Outcome(GateVerdict.Promote));
 
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var text = File.ReadAllText(path);
+        using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
         var read = root.GetProperty("steps")[0].GetProperty("reads")[1];
         Assert.Multiple(() =>
         {
             Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(1));
+            Assert.That(text, Does.Contain("\"selector\": \"track=\\\"canary\\\"\""), "quotes escaped the JSON way, readable");
             Assert.That(root.GetProperty("service").GetString(), Is.EqualTo("healthy"));
             Assert.That(root.GetProperty("version").GetString(), Is.EqualTo("1.0.0"));
             Assert.That(root.GetProperty("decision").GetString(), Is.EqualTo("promote"));

@@ -18,6 +18,9 @@ internal static class DeploymentRecordWriter
     {
         WriteIndented = true,
 
+        // A file for people and scripts, never embedded in HTML: keep quotes in selectors readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
         // A burn rate can be +Inf (errors with zero budget left is excluded, but Prometheus can answer Inf).
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
