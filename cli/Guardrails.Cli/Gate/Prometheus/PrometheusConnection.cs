@@ -12,12 +12,15 @@ namespace Guardrails.Cli.Gate.Prometheus;
 /// </summary>
 internal sealed record PrometheusConnection(Uri Address, string? BearerToken, X509Certificate2Collection? TrustedCertificateAuthorities)
 {
-    /// <summary>An <see cref="HttpClient"/> with no timeout of its own: the resilience pipeline bounds each attempt.</summary>
-    public HttpClient CreateHttpClient(TimeSpan connectTimeout)
+    /// <summary>
+    /// An <see cref="HttpClient"/> for queries whose attempts the resilience pipeline bounds by
+    /// <paramref name="attemptTimeout"/>. The client's own timeout, twice as long, is only a backstop.
+    /// </summary>
+    public HttpClient CreateHttpClient(TimeSpan attemptTimeout)
     {
         var handler = new SocketsHttpHandler
         {
-            ConnectTimeout = connectTimeout,
+            ConnectTimeout = attemptTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         };
         if (TrustedCertificateAuthorities is { } authorities)
@@ -26,7 +29,7 @@ internal sealed record PrometheusConnection(Uri Address, string? BearerToken, X5
                 ChainsToTrustedAuthority(certificate as X509Certificate2, errors, authorities);
         }
 
-        var client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(handler, disposeHandler: true) { Timeout = attemptTimeout * 2 };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!string.IsNullOrEmpty(BearerToken))
         {

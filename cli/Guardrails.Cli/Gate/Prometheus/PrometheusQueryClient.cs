@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
+using Guardrails.Slo.Prometheus;
 using Polly.Timeout;
 
 namespace Guardrails.Cli.Gate.Prometheus;
@@ -42,7 +43,11 @@ internal sealed class PrometheusQueryClient
         }
         catch (TimeoutRejectedException exception)
         {
-            throw new PrometheusQueryException($"no answer within the query timeout of {exception.Timeout}", isTransient: true, exception);
+            throw new PrometheusQueryException($"no answer within the query timeout of {PrometheusDuration.Format(exception.Timeout)}", isTransient: true, exception);
+        }
+        catch (TaskCanceledException exception) when (exception.InnerException is TimeoutException)
+        {
+            throw new PrometheusQueryException("no answer within the HTTP client's timeout", isTransient: true, exception);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net.Http;
+using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -25,6 +26,7 @@ internal sealed record QueryResilience(TimeSpan Timeout, int Retries, TimeSpan R
                     .Handle<HttpRequestException>()
                     .Handle<IOException>()
                     .Handle<TimeoutRejectedException>()
+                    .Handle<TaskCanceledException>(exception => exception.InnerException is TimeoutException)
                     .Handle<PrometheusQueryException>(exception => exception.IsTransient),
                 MaxRetryAttempts = Retries,
                 Delay = RetryDelay,
