@@ -3,7 +3,7 @@ using System.IO;
 
 namespace Guardrails.Cli.Tests.Gate;
 
-/// <summary>Configuration errors: exit code 2, a GR51xx ID, and the file and line when a file is to blame. No Prometheus needed.</summary>
+/// <summary>Configuration errors: exit code 2, a GR52xx ID, and the file and line when a file is to blame. No Prometheus needed.</summary>
 [NonParallelizable]
 public sealed class GateCommandTests
 {
@@ -25,7 +25,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain($"{slo}(1,1,1,1): error GR5101: --slo-name 'latency' is not an SLO").And.Contain("checkout-availability"));
+            Assert.That(run.Errors, Does.Contain($"{slo}(1,1,1,1): error GR5201: --slo-name 'latency' is not an SLO").And.Contain("checkout-availability"));
         });
     }
 
@@ -39,12 +39,12 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain("error GR5105: --interval 'soon'"));
-            Assert.That(run.Errors, Does.Contain("error GR5105: --window '0m'"));
-            Assert.That(run.Errors, Does.Contain("error GR5105: --samples 0"));
-            Assert.That(run.Errors, Does.Contain("error GR5105: --on-no-data 'ignore'"));
-            Assert.That(run.Errors, Does.Contain("error GR5105: --max-burn-rate -1"));
-            Assert.That(run.Errors, Does.Contain("error GR5102: --selector 'track=canary'"));
+            Assert.That(run.Errors, Does.Contain("error GR5205: --interval 'soon'"));
+            Assert.That(run.Errors, Does.Contain("error GR5205: --window '0m'"));
+            Assert.That(run.Errors, Does.Contain("error GR5205: --samples 0"));
+            Assert.That(run.Errors, Does.Contain("error GR5205: --on-no-data 'ignore'"));
+            Assert.That(run.Errors, Does.Contain("error GR5205: --max-burn-rate -1"));
+            Assert.That(run.Errors, Does.Contain("error GR5202: --selector 'track=canary'"));
         });
     }
 
@@ -58,7 +58,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Match(@$"{System.Text.RegularExpressions.Regex.Escape(slo)}\(\d+,\d+,\d+,\d+\): error GR5104: SLO 'checkout-availability'.*already matches on 'track'"));
+            Assert.That(run.Errors, Does.Match(@$"{System.Text.RegularExpressions.Regex.Escape(slo)}\(\d+,\d+,\d+,\d+\): error GR5204: SLO 'checkout-availability'.*already matches on 'track'"));
         });
     }
 
@@ -72,7 +72,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain("error GR5106: --samples 20 every --interval 1m"));
+            Assert.That(run.Errors, Does.Contain("error GR5206: --samples 20 every --interval 1m"));
         });
     }
 
@@ -87,7 +87,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain("error GR5108: --prometheus 'prometheus:9090'"));
+            Assert.That(run.Errors, Does.Contain("error GR5208: --prometheus 'prometheus:9090'"));
         });
     }
 
@@ -102,8 +102,8 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain($"{bundle}(1,1,1,1): error GR5108: --ca-bundle holds no"));
-            Assert.That(run.Errors, Does.Contain("error GR5108: --bearer-token-env names GUARDRAILS_TEST_UNSET_TOKEN, which is not set"));
+            Assert.That(run.Errors, Does.Contain($"{bundle}(1,1,1,1): error GR5208: --ca-bundle holds no"));
+            Assert.That(run.Errors, Does.Contain("error GR5208: --bearer-token-env names GUARDRAILS_TEST_UNSET_TOKEN, which is not set"));
         });
     }
 
@@ -117,7 +117,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain($"{slo}(4,").And.Contain("error GR5103: SLO 'checkout-availability' has objective 1;"));
+            Assert.That(run.Errors, Does.Contain($"{slo}(4,").And.Contain("error GR5203: SLO 'checkout-availability' has objective 1;"));
         });
     }
 
@@ -131,7 +131,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain("error GR3").And.Contain("error GR5110"));
+            Assert.That(run.Errors, Does.Contain("error GR3").And.Contain("error GR5210"));
         });
     }
 
@@ -143,7 +143,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain("error GR5110: --slo"));
+            Assert.That(run.Errors, Does.Contain("error GR5210: --slo"));
         });
     }
 
@@ -173,7 +173,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Match(@"\(\d+,\d+,\d+,\d+\): error GR5107: SLO 'checkout-latency' gives only an error-ratio query"));
+            Assert.That(run.Errors, Does.Match(@"\(\d+,\d+,\d+,\d+\): error GR5207: SLO 'checkout-latency' gives only an error-ratio query"));
         });
     }
 
@@ -188,7 +188,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain("error GR5101: Choose the SLO to gate on with --slo-name").And.Contain("checkout-availability, payments-availability"));
+            Assert.That(run.Errors, Does.Contain("error GR5201: Choose the SLO to gate on with --slo-name").And.Contain("checkout-availability, payments-availability"));
         });
     }
 }

@@ -17,7 +17,7 @@ public sealed class GateRulesDocumentationTests
     public void Every_gate_rule_has_a_unique_gr51_id_and_a_page_titled_with_it()
     {
         Assert.That(Rules, Has.Length.EqualTo(10));
-        Assert.That(Rules.Select(rule => rule.Id), Is.Unique.And.All.Match("^GR51[0-9]{2}$"));
+        Assert.That(Rules.Select(rule => rule.Id), Is.Unique.And.All.Match("^GR52[0-9]{2}$"));
         foreach (var rule in Rules)
         {
             var page = RepositoryLayout.PathOf("docs", "rules", rule.Id + ".md");

@@ -5,7 +5,7 @@ namespace Guardrails.Cli.Commands.Gate;
 
 /// <summary>
 /// The options of <c>guardrails gate</c> as typed on the command line. Durations stay text here so a
-/// mistake is reported as GR5105 with the option's name rather than as a conversion failure.
+/// mistake is reported as GR5205 with the option's name rather than as a conversion failure.
 /// docs/gate.md documents each one; keep the two in step.
 /// </summary>
 internal sealed class GateCommandSettings : CommandSettings

@@ -182,7 +182,7 @@ public sealed class PrometheusGateTests
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(GateRunner.ConfigurationErrorExitCode));
-            Assert.That(output.ToString(), Does.Contain("error GR5109").And.Contain("bad_data"));
+            Assert.That(output.ToString(), Does.Contain("error GR5209").And.Contain("bad_data"));
         });
     }
 
