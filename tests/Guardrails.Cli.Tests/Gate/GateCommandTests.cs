@@ -191,4 +191,33 @@ public sealed class GateCommandTests
             Assert.That(run.Errors, Does.Contain("error GR5201: Choose the SLO to gate on with --slo-name").And.Contain("checkout-availability, payments-availability"));
         });
     }
+
+    [Test]
+    public void Empty_optional_options_from_unset_pipeline_variables_mean_not_given()
+    {
+        var slo = files.Write("checkout.yaml", SloFiles.Availability("checkout"));
+
+        var run = GateCommandRun.Of("--slo", slo, "--slo-name", "", "--latency-slo-name", " ", "--record", "", "--bearer-token-env", "", "--ca-bundle", "", "--samples", "0");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+            Assert.That(run.Errors.Trim(), Is.EqualTo("guardrails gate: error GR5205: --samples 0 must be at least 1."), "only the real mistake is reported");
+        });
+    }
+
+    [Test]
+    public void An_empty_slo_name_picks_the_only_slo()
+    {
+        var slo = files.Write("checkout.yaml", SloFiles.Availability("checkout"));
+        using var server = new Integration.FakePrometheus(_ => Integration.FakeAnswer.Ok(10));
+
+        var run = GateCommandRun.Of("--slo", slo, "--slo-name", "", "--record", "", "--prometheus", server.Address.ToString(), "--samples", "1", "--max-burn-rate", "5000");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+            Assert.That(run.Output, Does.Contain("SLO availability on track=\"canary\""));
+        });
+    }
 }

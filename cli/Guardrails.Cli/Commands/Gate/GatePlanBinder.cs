@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Guardrails.Cli.Gate;
@@ -25,6 +26,16 @@ internal sealed class GatePlanBinder
 
     public GatePlanBinder(GateCommandSettings settings, Func<string, string?> environment)
     {
+        // Pipelines pass every option from a variable, so an unset one arrives as an empty string: that means "not given".
+        settings.SloName = Given(settings.SloName);
+        settings.LatencySloName = Given(settings.LatencySloName);
+        settings.TrafficQuery = Given(settings.TrafficQuery);
+        settings.BearerTokenEnv = Given(settings.BearerTokenEnv);
+        settings.CaBundle = Given(settings.CaBundle);
+        settings.Record = Given(settings.Record);
+        settings.ServiceVersion = Given(settings.ServiceVersion);
+        settings.Step = Given(settings.Step);
+        settings.Slo = [.. settings.Slo.Where(path => Given(path) is not null)];
         this.settings = settings;
         this.environment = environment;
     }
@@ -88,7 +99,7 @@ internal sealed class GatePlanBinder
 
         return new GatePlan(
             primary.Service,
-            settings.ServiceVersion ?? environment("GITHUB_SHA") ?? environment("BUILD_SOURCEVERSION") ?? "unknown",
+            settings.ServiceVersion ?? Given(environment("GITHUB_SHA")) ?? Given(environment("BUILD_SOURCEVERSION")) ?? "unknown",
             settings.Step,
             queries,
             trafficQuery,
@@ -261,6 +272,8 @@ internal sealed class GatePlanBinder
 
         return null;
     }
+
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
