@@ -55,7 +55,12 @@ internal sealed class PrometheusServer : IDisposable
             var data = Path.Combine(directory, "data");
             var input = Path.Combine(directory, "backfill.om");
             File.WriteAllText(input, openMetrics);
-            RunToCompletion(promtool, ["tsdb", "create-blocks-from", "openmetrics", input, data]);
+            var backfill = ProcessRunner.Run(promtool, ["tsdb", "create-blocks-from", "openmetrics", input, data], directory, TimeSpan.FromMinutes(1));
+            if (backfill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"promtool could not backfill the test data (exit {backfill.ExitCode}): {backfill.Output}");
+            }
+
             var config = Path.Combine(directory, "prometheus.yml");
             File.WriteAllText(config, "global:\n  scrape_interval: 1m\nscrape_configs: []\n");
             string? webConfig = null;
@@ -186,29 +191,6 @@ internal sealed class PrometheusServer : IDisposable
         lock (log)
         {
             log.AppendLine(line);
-        }
-    }
-
-    private static void RunToCompletion(string tool, string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException(tool + " did not start");
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(tool + " did not finish within 60 s");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited with {process.ExitCode}: {output} {errors.Result}");
         }
     }
 }
