@@ -205,4 +205,59 @@ public sealed class BadInputTests
     {
         Assert.That(Validate.Text("just some text\n").Only().Rule, Is.EqualTo(SloRules.UnknownDocument));
     }
+
+    [Test]
+    public void Merge_keys_are_applied_as_the_go_decoders_apply_them()
+    {
+        const string Yaml = """
+            version: "prometheus/v1"
+            service: "payments"
+            slos:
+              - name: "requests-availability"
+                objective: 99.9
+                labels:
+                  guardrails_category: availability
+                sli:
+                  events: &events
+                    error_query: sum(rate(errors_total[{{.window}}]))
+                    total_query: sum(rate(requests_total[{{.window}}]))
+                alerting: &alerting
+                  name: PaymentsAlert
+                  annotations:
+                    runbook_url: docs/runbooks/payments.md
+              - name: "requests-latency"
+                objective: 99
+                labels:
+                  guardrails_category: latency
+                sli:
+                  events:
+                    <<: *events
+                    error_query: sum(rate(slow_total[{{.window}}]))
+                alerting:
+                  <<: *alerting
+
+            """;
+
+        var result = Validate.Text(Yaml, Validate.Full);
+
+        Assert.That(result.Findings, Is.Empty);
+        Assert.That(result.Slos[1].Sli, Is.EqualTo(new Guardrails.Slo.Prometheus.SliQuery.Events("sum(rate(slow_total[{{.window}}]))", "sum(rate(requests_total[{{.window}}]))")));
+        Assert.That(result.Slos[1].PageAlert.Name, Is.EqualTo("PaymentsAlert"));
+    }
+
+    [Test]
+    public void A_directory_given_as_a_file_is_one_finding()
+    {
+        using var directory = new TemporaryDirectory();
+
+        Assert.That(SloValidator.Validate([directory.Path], Validate.SpecOnly).Only().Rule, Is.EqualTo(SloRules.UnreadableFile));
+    }
+
+    [Test]
+    public void A_sloth_kubernetes_resource_is_named_with_a_way_forward()
+    {
+        var finding = Validate.Text("apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\n").Only();
+
+        Assert.That(finding.Message, Does.Contain("prometheus/v1"));
+    }
 }

@@ -101,5 +101,48 @@ public sealed class PrometheusMappingTests
         Assert.That((latency.TicketAlert.Disabled, latency.RunbookUrl), Is.EqualTo((true, "docs/runbooks/payments.md#latency")));
     }
 
+    [Test]
+    public void An_openslo_page_policy_names_the_page_alert_carries_its_runbook_and_leaves_no_ticket_alert()
+    {
+        var slo = Validate.Text(Sample.OpenSlo, Validate.Full).Slos.Single(candidate => candidate.Name == "checkout-availability");
+
+        Assert.That((slo.PageAlert.Disabled, slo.PageAlert.Name, slo.PageAlert.Severity), Is.EqualTo((false, "CheckoutFastBurn", "critical")));
+        Assert.That(slo.PageAlert.Annotations, Is.EquivalentTo(new[] { KeyValuePair("runbook_url", "docs/runbooks/checkout.md#fast-burn") }));
+        Assert.That(slo.TicketAlert.Disabled, Is.True);
+    }
+
+    [Test]
+    public void An_openslo_slo_without_alert_policies_gets_both_default_alerts()
+    {
+        var slo = Validate.Text(Sample.OpenSlo, Validate.Full).Slos.Single(candidate => candidate.Name == "checkout-latency");
+
+        Assert.That((slo.PageAlert, slo.TicketAlert), Is.EqualTo((BurnRateAlert.DefaultPage, BurnRateAlert.DefaultTicket)));
+    }
+
+    [Test]
+    public void A_ticket_severity_on_a_referenced_condition_gives_the_ticket_alert()
+    {
+        var yaml = Sample.OpenSlo.With(
+            "    - kind: AlertCondition\n      metadata:\n        name: fast-burn\n      spec:\n        severity: page\n",
+            "    - conditionRef: slow-burn\n")
+            .With("          kind: burnrate\n          op: gte\n          threshold: 14.4\n          lookbackWindow: 1h\n          alertAfter: 5m\n", string.Empty)
+            .With("        condition:\n", string.Empty)
+            + "---\napiVersion: openslo/v1\nkind: AlertCondition\nmetadata:\n  name: slow-burn\nspec:\n  severity: Warning\n  condition:\n    kind: burnrate\n    op: gte\n    threshold: 1\n    lookbackWindow: 3d\n";
+
+        var result = Validate.Text(yaml, Validate.Full);
+        var slo = result.Slos.Single(candidate => candidate.Name == "checkout-availability");
+
+        Assert.That(result.Findings, Is.Empty);
+        Assert.That((slo.PageAlert.Disabled, slo.TicketAlert.Disabled, slo.TicketAlert.Name), Is.EqualTo((true, false, "CheckoutFastBurn")));
+    }
+
+    [TestCase("checkout-fast-burn", "CheckoutFastBurn")]
+    [TestCase("api.v2-latency", "ApiV2Latency")]
+    [TestCase("5xx-burn", "Slo5xxBurn")]
+    public void Policy_names_become_prometheus_alert_names(string policy, string alert)
+    {
+        Assert.That(Guardrails.Slo.OpenSlo.OpenSloAlertMapper.AlertName(policy), Is.EqualTo(alert));
+    }
+
     private static System.Collections.Generic.KeyValuePair<string, string> KeyValuePair(string key, string value) => new(key, value);
 }

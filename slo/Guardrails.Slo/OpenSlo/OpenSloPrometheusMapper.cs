@@ -36,6 +36,7 @@ internal static class OpenSloPrometheusMapper
             return null;
         }
 
+        var (page, ticket) = OpenSloAlertMapper.Map(slo, catalog);
         return new PrometheusSlo
         {
             Service = slo.Service.Value,
@@ -47,6 +48,8 @@ internal static class OpenSloPrometheusMapper
             Description = slo.Description,
             RunbookUrl = slo.RunbookUrl,
             Labels = slo.Labels,
+            PageAlert = page,
+            TicketAlert = ticket,
             Source = slo.Span,
         };
     }
