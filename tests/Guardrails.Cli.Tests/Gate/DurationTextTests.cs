@@ -1,0 +1,40 @@
+using System;
+using Guardrails.Cli.Gate;
+
+namespace Guardrails.Cli.Tests.Gate;
+
+public sealed class DurationTextTests
+{
+    [TestCase("200ms", 200)]
+    [TestCase("30s", 30_000)]
+    [TestCase("5m", 300_000)]
+    [TestCase("1h30m", 5_400_000)]
+    [TestCase("1d", 86_400_000)]
+    [TestCase("1w", 604_800_000)]
+    [TestCase("1m30s500ms", 90_500)]
+    public void Parses_prometheus_durations(string text, long milliseconds)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(DurationText.TryParse(text, out var duration), Is.True);
+            Assert.That(duration.Value, Is.EqualTo(TimeSpan.FromMilliseconds(milliseconds)));
+            Assert.That(duration.Text, Is.EqualTo(text), "kept as written, for the range selector");
+        });
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("0s")]
+    [TestCase("5")]
+    [TestCase("m")]
+    [TestCase("5M")]
+    [TestCase("-5m")]
+    [TestCase("1.5m")]
+    [TestCase("30s5m")]
+    [TestCase("5m ")]
+    [TestCase("999999999y")]
+    public void Rejects_what_prometheus_would_reject_or_what_is_not_positive(string? text)
+    {
+        Assert.That(DurationText.TryParse(text, out _), Is.False);
+    }
+}
