@@ -55,6 +55,18 @@ public sealed class GateScriptTests
     }
 
     [Test]
+    public void A_prometheus_token_reaches_the_gate_by_the_name_of_its_variable_never_on_the_command_line()
+    {
+        var sandbox = new BashSandbox().Fake("guardrails");
+        var withToken = new Dictionary<string, string>(Settings) { ["GUARDRAILS_PROMETHEUS_TOKEN"] = "s3cr3t-token" };
+
+        sandbox.Run(GateScript.Run(CiSystem.GitHubActions), withToken);
+
+        Assert.That(sandbox.Calls, Does.Contain("--bearer-token-env GUARDRAILS_PROMETHEUS_TOKEN --record gate.json"));
+        Assert.That(sandbox.Calls, Does.Not.Contain("s3cr3t-token"));
+    }
+
+    [Test]
     public void Azure_gets_the_decision_as_an_output_variable()
     {
         var outcome = new BashSandbox().Fake("guardrails", 1).Run(GateScript.Run(CiSystem.AzurePipelines), Settings);

@@ -40,6 +40,11 @@ public static class GateScript
         return $$"""
             set -uo pipefail
             status=0
+            # The gate reads the token from the variable it is named; it refuses a named but empty one.
+            token_option=()
+            if [ -n "${GUARDRAILS_PROMETHEUS_TOKEN:-}" ]; then
+              token_option=(--bearer-token-env GUARDRAILS_PROMETHEUS_TOKEN)
+            fi
             guardrails gate \
               --slo "$GUARDRAILS_SLO_FILE" \
               --slo-name "$GUARDRAILS_SLO_NAME" \
@@ -53,6 +58,7 @@ public static class GateScript
               --error-limit "$GUARDRAILS_ERROR_LIMIT" \
               --min-rps "$GUARDRAILS_MIN_RPS" \
               --on-no-data "$GUARDRAILS_ON_NO_DATA" \
+              "${token_option[@]}" \
               --record "$GUARDRAILS_RECORD_FILE" || status=$?
             case "$status" in
               0) decision=promote ;;
