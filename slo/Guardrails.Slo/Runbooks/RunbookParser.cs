@@ -162,9 +162,10 @@ public static class RunbookParser
         return null;
     }
 
+    /// <summary>The block's span with an exclusive end column, as Roslyn and YamlDotNet report theirs.</summary>
     private static SourceSpan Span(string path, Block block, LineMap lines)
     {
-        var end = lines.Locate(Math.Max(block.Span.Start, block.Span.End));
-        return new SourceSpan(path, block.Line + 1, block.Column + 1, end.Line, end.Column);
+        var last = lines.Locate(Math.Max(block.Span.Start, block.Span.End));
+        return new SourceSpan(path, block.Line + 1, block.Column + 1, last.Line, last.Column + 1);
     }
 }
