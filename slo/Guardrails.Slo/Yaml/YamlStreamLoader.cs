@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Guardrails.Slo.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Guardrails.Slo.Yaml;
+
+/// <summary>
+/// Turns YAML text into positioned documents from YamlDotNet's parser events. Problems become findings:
+/// a syntax error ends the stream (the parser cannot resume), a duplicate key drops only its document,
+/// nesting and alias expansion beyond <see cref="YamlLimits"/> end the file with one finding.
+/// </summary>
+internal sealed class YamlStreamLoader
+{
+    private readonly string file;
+    private readonly string text;
+    private readonly List<Finding> findings = [];
+    private readonly List<YamlNode> documents = [];
+    private readonly Stack<CollectionFrame> frames = new();
+    private readonly Dictionary<string, AnchoredNode> anchors = new(StringComparer.Ordinal);
+    private YamlNode? root;
+    private long expandedNodes;
+    private bool documentBroken;
+    private int documentCount;
+
+    private YamlStreamLoader(string file, string text)
+    {
+        this.file = file;
+        this.text = text;
+    }
+
+    public static YamlLoadResult Load(string file, string text)
+    {
+        var loader = new YamlStreamLoader(file, text);
+        loader.Run();
+        return new YamlLoadResult(loader.documents, loader.findings, loader.documentCount);
+    }
+
+    private void Run()
+    {
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (!Accept(parser.Current!))
+                {
+                    return;
+                }
+            }
+        }
+        catch (YamlException exception)
+        {
+            findings.Add(SyntaxError(exception));
+        }
+    }
+
+    /// <returns>false when the rest of the file must not be read.</returns>
+    private bool Accept(ParsingEvent parsingEvent)
+    {
+        switch (parsingEvent)
+        {
+            case DocumentStart:
+                anchors.Clear();
+                frames.Clear();
+                root = null;
+                expandedNodes = 0;
+                documentBroken = false;
+                return true;
+            case DocumentEnd:
+                documentCount++;
+                if (!documentBroken && root is not null && !(root is YamlScalar { IsNull: true }))
+                {
+                    documents.Add(root);
+                }
+
+                return true;
+            case Scalar scalar:
+                var node = new YamlScalar(SpanOf(scalar.Start, scalar.End), scalar.Value, scalar.Style == ScalarStyle.Plain, TagOf(scalar));
+                return Register(scalar.Anchor, node, 1) && Add(node, 1);
+            case AnchorAlias alias:
+                return AddAlias(alias);
+            case SequenceStart sequenceStart:
+                return Open(new CollectionFrame(sequenceStart, isMapping: false));
+            case MappingStart mappingStart:
+                return Open(new CollectionFrame(mappingStart, isMapping: true));
+            case SequenceEnd or MappingEnd:
+                var frame = frames.Pop();
+                var collection = frame.Build(SpanOf(frame.Start.Start, parsingEvent.End));
+                return Register(frame.Start.Anchor, collection, frame.Weight) && Add(collection, frame.Weight);
+            default:
+                return true;
+        }
+    }
+
+    private bool Open(CollectionFrame frame)
+    {
+        if (frames.Count >= YamlLimits.MaxDepth)
+        {
+            findings.Add(new Finding(
+                SloRules.NestingTooDeep,
+                SpanOf(frame.Start.Start, frame.Start.End),
+                $"YAML is nested more than {YamlLimits.MaxDepth} levels deep here; SLO documents need a dozen at most. Flatten the document."));
+            return false;
+        }
+
+        frames.Push(frame);
+        return true;
+    }
+
+    private bool AddAlias(AnchorAlias alias)
+    {
+        var span = SpanOf(alias.Start, alias.End);
+        if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
+        {
+            findings.Add(new Finding(SloRules.YamlSyntax, span, $"Alias *{alias.Value.Value} refers to no anchor defined before it. Define &{alias.Value.Value} first."));
+            documentBroken = true;
+            return true;
+        }
+
+        return Add(anchored.Node, anchored.Weight, span);
+    }
+
+    private bool Register(AnchorName anchor, YamlNode node, long weight)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = new AnchoredNode(node, weight);
+        }
+
+        return true;
+    }
+
+    private bool Add(YamlNode node, long weight, SourceSpan? aliasSpan = null)
+    {
+        expandedNodes += aliasSpan is null ? 1 : weight;
+        if (expandedNodes > YamlLimits.MaxExpandedNodes)
+        {
+            findings.Add(new Finding(
+                SloRules.AliasExpansionTooLarge,
+                aliasSpan ?? node.Span,
+                $"The document expands to more than {YamlLimits.MaxExpandedNodes:N0} nodes once its aliases are resolved (an alias bomb?). Write the values out instead of nesting aliases."));
+            return false;
+        }
+
+        if (frames.Count == 0)
+        {
+            root = node;
+            return true;
+        }
+
+        var duplicate = frames.Peek().Add(node, weight);
+        if (duplicate is not null)
+        {
+            findings.Add(new Finding(
+                SloRules.DuplicateKey,
+                duplicate.Span,
+                $"Key '{duplicate.Value}' appears twice in this mapping; YAML keys must be unique. Remove or merge one of them."));
+            documentBroken = true;
+        }
+        else if (frames.Peek().NonScalarKey is { } badKey)
+        {
+            findings.Add(new Finding(SloRules.WrongValueType, badKey.Span, $"Mapping keys must be plain strings, not {badKey.Describe()}."));
+            documentBroken = true;
+            frames.Peek().NonScalarKey = null;
+        }
+
+        return true;
+    }
+
+    private SourceSpan SpanOf(Mark start, Mark end)
+    {
+        var endLine = (int)Math.Max(end.Line, start.Line);
+        var endColumn = (int)(end.Line == start.Line ? Math.Max(end.Column, start.Column) : end.Column);
+        return new SourceSpan(file, (int)start.Line, (int)start.Column, endLine, endColumn);
+    }
+
+    private static string? TagOf(Scalar scalar) => scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+
+    private Finding SyntaxError(YamlException exception)
+    {
+        var message = exception.Message;
+        var separator = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && separator >= 0)
+        {
+            message = message.Substring(separator + 3);
+        }
+
+        // YamlDotNet marks the start of the mapping it was reading; the tab itself is more useful.
+        var tab = FirstIndentingTab((int)exception.Start.Line);
+        if (tab is var (line, column) && (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 || line == exception.Start.Line))
+        {
+            return new Finding(
+                SloRules.YamlSyntax,
+                new SourceSpan(file, line, column, line, column + 1),
+                "YAML does not allow tabs for indentation; indent with spaces.");
+        }
+
+        return new Finding(SloRules.YamlSyntax, SpanOf(exception.Start, exception.End), "Invalid YAML: " + message);
+    }
+
+    private (int Line, int Column)? FirstIndentingTab(int fromLine)
+    {
+        using var reader = new StringReader(text);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (number < fromLine)
+            {
+                continue;
+            }
+
+            for (var index = 0; index < line.Length && (line[index] == ' ' || line[index] == '\t'); index++)
+            {
+                if (line[index] == '\t')
+                {
+                    return (number, index + 1);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record AnchoredNode(YamlNode Node, long Weight);
+}

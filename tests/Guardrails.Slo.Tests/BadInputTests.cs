@@ -1,0 +1,147 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace Guardrails.Slo.Tests;
+
+public sealed class BadInputTests
+{
+    [Test]
+    public void An_empty_file_is_one_finding()
+    {
+        var result = Validate.Text("");
+
+        Assert.That(result.Findings.Single().ToString(), Does.StartWith("slo.yaml(1,1,1,1): error GR3004:"));
+    }
+
+    [Test]
+    public void A_file_of_comments_only_is_empty()
+    {
+        Assert.That(Validate.Text("# nothing yet\n---\n").Ids(), Is.EqualTo("GR3004"));
+    }
+
+    [Test]
+    public void A_tab_used_for_indentation_says_so_at_its_line()
+    {
+        var finding = Validate.Text("apiVersion: openslo/v1\nkind: Service\nmetadata:\n\tname: checkout\n").Single(SloRules.YamlSyntax);
+
+        Assert.That(finding.Location.Line, Is.EqualTo(4));
+        Assert.That(finding.Message, Does.Contain("tabs"));
+    }
+
+    [Test]
+    public void A_duplicate_key_is_reported_at_its_second_occurrence()
+    {
+        var finding = Validate.Text("apiVersion: openslo/v1\nkind: Service\nkind: SLO\n").Single(SloRules.DuplicateKey);
+
+        Assert.That((finding.Location.Line, finding.Location.Column), Is.EqualTo((3, 1)));
+        Assert.That(finding.Message, Does.Contain("'kind'"));
+    }
+
+    [Test]
+    public void A_document_of_another_format_is_named()
+    {
+        var finding = Validate.Text("apiVersion: apps/v1\nkind: Deployment\n").Single(SloRules.UnknownDocument);
+
+        Assert.That(finding.Message, Does.Contain("apps/v1"));
+    }
+
+    [Test]
+    public void Deep_nesting_is_one_finding_not_a_stack_overflow()
+    {
+        var yaml = "a: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var result = Validate.Text(yaml);
+
+        Assert.That(result.Ids(), Is.EqualTo("GR3006"));
+    }
+
+    [Test]
+    public void A_billion_laughs_is_one_finding_at_the_alias()
+    {
+        var yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var level = 1; level < 10; level++)
+        {
+            var aliases = string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9));
+            yaml.Append(CultureInfo.InvariantCulture, $"a{level}: &a{level} [{aliases}]\n");
+        }
+
+        var finding = Validate.Text(yaml.ToString()).Single(SloRules.AliasExpansionTooLarge);
+
+        Assert.That(finding.Location.Line, Is.LessThanOrEqualTo(10));
+    }
+
+    [Test]
+    public void A_binary_file_is_reported_not_parsed()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml");
+        File.WriteAllBytes(path, [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0]);
+        try
+        {
+            var result = SloValidator.Validate([path], Validate.SpecOnly);
+
+            Assert.That(result.Single(SloRules.UnreadableFile).Message, Does.Contain("binary"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void A_file_that_is_not_utf8_names_the_line_of_the_bad_byte()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml");
+        File.WriteAllBytes(path, [.. Encoding.ASCII.GetBytes("version: prometheus/v1\nservice: caf"), 0xE9, (byte)'\n']);
+        try
+        {
+            var finding = SloValidator.Validate([path], Validate.SpecOnly).Single(SloRules.UnreadableFile);
+
+            Assert.That((finding.Location.Line, finding.Location.Column), Is.EqualTo((2, 13)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void A_20_megabyte_file_is_refused_without_being_parsed()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(20L * 1024 * 1024);
+        }
+
+        try
+        {
+            var result = SloValidator.Validate([path], Validate.SpecOnly);
+
+            Assert.That(result.Ids(), Is.EqualTo("GR3003"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void A_missing_file_does_not_hide_the_findings_of_the_next_one()
+    {
+        var other = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml");
+        File.WriteAllText(other, "apiVersion: apps/v1\n");
+        try
+        {
+            var result = SloValidator.Validate([Path.Combine(Path.GetTempPath(), "no-such-file.yaml"), other], Validate.SpecOnly);
+
+            Assert.That(result.Ids(), Is.EqualTo("GR3002 GR3008"));
+        }
+        finally
+        {
+            File.Delete(other);
+        }
+    }
+}

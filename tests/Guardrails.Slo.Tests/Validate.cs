@@ -1,0 +1,23 @@
+using System.Linq;
+using Guardrails.Slo.Diagnostics;
+
+namespace Guardrails.Slo.Tests;
+
+/// <summary>Short ways to run the validator on inline YAML in tests.</summary>
+internal static class Validate
+{
+    public static readonly SloValidationOptions SpecOnly = new() { SpecOnly = true };
+
+    public static SloValidationResult Text(string yaml, SloValidationOptions? options = null) =>
+        SloValidator.ValidateText("slo.yaml", yaml, options ?? SpecOnly);
+
+    /// <summary>The rule IDs found, in order, separated by spaces: easy to compare and to read in a failure.</summary>
+    public static string Ids(this SloValidationResult result) => string.Join(" ", result.Findings.Select(finding => finding.Rule.Id));
+
+    public static Finding Single(this SloValidationResult result, Rule rule)
+    {
+        var matching = result.Findings.Where(finding => finding.Rule == rule).ToArray();
+        Assert.That(matching, Has.Length.EqualTo(1), () => "findings: " + string.Join("\n", result.Findings));
+        return matching[0];
+    }
+}
