@@ -44,4 +44,8 @@ public sealed record PrometheusSlo
 
     /// <summary>Where the SLO was declared, for findings about it.</summary>
     public SourceSpan? Source { get; init; }
+
+    /// <summary>The format the SLO was read from (<c>prometheus/v1</c> or <c>openslo/v1</c>), Sloth's
+    /// <c>sloth_spec</c> label on the generated <c>sloth_slo_info</c> series.</summary>
+    public string SourceSpec { get; init; } = "prometheus/v1";
 }
