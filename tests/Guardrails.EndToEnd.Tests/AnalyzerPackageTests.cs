@@ -13,9 +13,9 @@ public sealed class AnalyzerPackageTests
 
         var result = consumer.Build();
 
-        Assert.That(result.Succeeded, Is.True, result.Output);
+        Assert.That(result.Succeeded, Is.True, result.Describe());
         var retryWarnings = result.WithCodePrefix("GR1").ToList();
-        Assert.That(retryWarnings, Has.Count.EqualTo(1), result.Output);
+        Assert.That(retryWarnings, Has.Count.EqualTo(1), result.Describe());
         Assert.Multiple(() =>
         {
             Assert.That(retryWarnings[0].Severity, Is.EqualTo("warning"));

@@ -1,0 +1,170 @@
+// Guardrails' own build: restore, build, test, pack, emit the pipeline templates.
+//   ./build.sh                      the main job (Default)
+//   ./build.sh --target Test        the tests
+//   ./build.sh --target Release     the main job, refusing a version without a tag
+// Options: --configuration Release|Debug, --release. Logic worth testing lives in the C# projects
+// (templates are written by the guardrails CLI); this script only orders the steps.
+#load "context.cake"
+#load "tests.cake"
+
+var target = Argument("target", "Default");
+
+Setup<BuildContext>(context =>
+{
+    var build = new BuildContext(context);
+    Information($"Guardrails {build.Version} ({build.Configuration}), target {build.Target}");
+    if (build.IsRelease && build.IsUntaggedVersion)
+    {
+        throw new CakeException(
+            $"Refusing a release build of version {build.Version}: no v<major>.<minor>.<patch> tag is reachable. " +
+            "Tag the commit (git tag v1.2.3) and, in a shallow clone, fetch the history (git fetch --tags --unshallow).");
+    }
+
+    return build;
+});
+
+Task("Info")
+    .Description("Prints the version and settings this build would use, and builds nothing.")
+    .Does<BuildContext>(build =>
+    {
+        Information($"version={build.Version}");
+        Information($"configuration={build.Configuration}");
+        Information($"release={build.IsRelease}");
+    });
+
+Task("Clean")
+    .Does<BuildContext>(build =>
+    {
+        CleanDirectory(build.Artifacts);
+        DotNetClean(build.Solution.FullPath, new DotNetCleanSettings { Configuration = build.Configuration, NoLogo = true });
+    });
+
+Task("Restore")
+    .Does<BuildContext>(build =>
+    {
+        DotNetRestore(build.Solution.FullPath, new DotNetRestoreSettings { MSBuildSettings = build.MSBuildSettings() });
+        RestoreTemplateValidators(build);
+    });
+
+Task("Build")
+    .IsDependentOn("Restore")
+    .Does<BuildContext>(build =>
+    {
+        DotNetBuild(build.Solution.FullPath, new DotNetBuildSettings
+        {
+            Configuration = build.Configuration,
+            NoRestore = true,
+            NoLogo = true,
+            MSBuildSettings = build.MSBuildSettings(),
+        });
+    });
+
+Task("Pack")
+    .IsDependentOn("Build")
+    .Does<BuildContext>(build =>
+    {
+        EnsureDirectoryExists(build.Packages);
+        DeleteFiles(build.Packages.FullPath + "/*.nupkg");
+        DotNetPack(build.Solution.FullPath, new DotNetPackSettings
+        {
+            Configuration = build.Configuration,
+            NoBuild = true,
+            NoRestore = true,
+            NoLogo = true,
+            OutputDirectory = build.Packages,
+            MSBuildSettings = build.MSBuildSettings(),
+        });
+    });
+
+Task("Test")
+    .Description("Runs every test project; the end-to-end tests build samples against the packed nupkgs.")
+    .IsDependentOn("Pack")
+    .Does<BuildContext>(build =>
+    {
+        CleanDirectory(build.TestResults);
+        var failedProjects = new List<string>();
+        foreach (var project in GetFiles(build.Root.FullPath + "/tests/*/*.Tests.csproj").OrderBy(path => path.FullPath, StringComparer.Ordinal))
+        {
+            var name = project.GetFilenameWithoutExtension().FullPath;
+            try
+            {
+                DotNetTest(project.FullPath, new DotNetTestSettings
+                {
+                    Configuration = build.Configuration,
+                    NoBuild = true,
+                    NoRestore = true,
+                    NoLogo = true,
+                    Loggers = new[] { $"trx;LogFileName={name}.trx", "console;verbosity=normal" },
+                    ResultsDirectory = build.TestResults,
+                    EnvironmentVariables = new Dictionary<string, string>
+                    {
+                        ["GUARDRAILS_PACKAGES"] = build.Packages.FullPath,
+                        ["GUARDRAILS_VERSION"] = build.Version,
+                    },
+                });
+            }
+            catch (CakeException exception)
+            {
+                Error($"{name}: {exception.Message}");
+                failedProjects.Add(name);
+            }
+        }
+
+        var summary = TestSummary.FromTrxFiles(GetFiles(build.TestResults.FullPath + "/*.trx"));
+        System.IO.File.WriteAllText(build.TestResults.CombineWithFilePath("summary.txt").FullPath, summary + Environment.NewLine);
+        Information(summary.ToString());
+        if (failedProjects.Count > 0 || summary.Failed > 0)
+        {
+            throw new CakeException($"Tests failed in: {string.Join(", ", failedProjects)} ({summary}).");
+        }
+    });
+
+Task("Templates")
+    .Description("Emits the versioned pipeline templates and their release bundle with the guardrails CLI.")
+    .IsDependentOn("Build")
+    .Does<BuildContext>(build =>
+    {
+        CleanDirectory(build.Templates);
+        var cli = build.Root.CombineWithFilePath($"cli/Guardrails.Cli/bin/{build.Configuration}/net8.0/guardrails.dll");
+        DotNetExecute(cli, new ProcessArgumentBuilder()
+            .Append("templates").Append("bundle")
+            .Append("--out").AppendQuoted(build.Templates.FullPath)
+            .Append("--version").Append(build.Version));
+    });
+
+Task("Default")
+    .IsDependentOn("Test")
+    .IsDependentOn("Pack")
+    .IsDependentOn("Templates");
+
+Task("Release")
+    .Description("The main job for a tagged commit; Setup refuses an untagged 0.0.0-* version.")
+    .IsDependentOn("Default");
+
+void RestoreTemplateValidators(BuildContext build)
+{
+    // The template tests run GitHub's and Azure's own validators, pinned in a lock file.
+    if (!FileExists(build.Validators.CombineWithFilePath("package-lock.json")))
+    {
+        return;
+    }
+
+    var npm = Context.Tools.Resolve(IsRunningOnWindows() ? "npm.cmd" : "npm");
+    if (npm is null)
+    {
+        Warning("npm is not installed: the pipeline template validator tests will be skipped (they fail in CI).");
+        return;
+    }
+
+    var exitCode = StartProcess(npm, new ProcessSettings
+    {
+        Arguments = "ci --no-audit --no-fund",
+        WorkingDirectory = build.Validators,
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"npm ci in {build.Validators} failed with exit code {exitCode}.");
+    }
+}
+
+RunTarget(target);
