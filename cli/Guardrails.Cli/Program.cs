@@ -14,6 +14,8 @@ public static class Program
         {
             config.SetApplicationName("guardrails");
             config.PropagateExceptions();
+            config.AddCommand<Commands.Validate.ValidateCommand>("validate")
+                .WithDescription("Check SLO files and runbooks as the build does; exit 0 clean, 1 findings, 2 usage error.");
         });
         return app;
     }
