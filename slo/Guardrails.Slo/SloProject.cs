@@ -1,7 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Guardrails.Slo.Diagnostics;
+using Guardrails.Slo.OpenSlo;
+using Guardrails.Slo.Policy;
 using Guardrails.Slo.Prometheus;
+using Guardrails.Slo.Reading;
+using Guardrails.Slo.Sloth;
 using Guardrails.Slo.Text;
 using Guardrails.Slo.Yaml;
 
@@ -14,58 +19,132 @@ namespace Guardrails.Slo;
 internal sealed class SloProject
 {
     private readonly SloValidationOptions options;
-    private readonly List<Finding> findings = [];
-    private readonly List<PrometheusSlo> slos = [];
-    private readonly List<RunbookReference> runbookReferences = [];
+    private readonly FindingCollector findings = new();
+    private readonly OpenSloReading openSlo;
+    private readonly List<RunbookReference> slothRunbooks = [];
+    private readonly SlothSpecReader sloth;
+    private readonly List<CategorisedSlo> slothCategories = [];
 
-    public SloProject(SloValidationOptions options) => this.options = options;
+    public SloProject(SloValidationOptions options)
+    {
+        this.options = options;
+        openSlo = new OpenSloReading(findings, options.SpecOnly);
+        sloth = new SlothSpecReader(findings, options.SpecOnly, slothRunbooks, slothCategories);
+    }
 
     public void Add(string displayPath, TextOrFinding read)
     {
         if (read.Finding is not null)
         {
-            findings.Add(read.Finding);
+            findings.AddRange([read.Finding]);
             return;
         }
 
-        var text = read.Text!;
-        var loaded = YamlStreamLoader.Load(displayPath, text);
+        var loaded = YamlStreamLoader.Load(displayPath, read.Text!);
         findings.AddRange(loaded.Findings);
         if (loaded.Findings.Count == 0 && loaded.Documents.Count == 0)
         {
-            findings.Add(new Finding(
+            findings.Add(
                 SloRules.EmptyFile,
                 SourceSpan.WholeFile(displayPath),
-                "The file contains no YAML documents; an SLO file holds OpenSLO v1 objects or a Sloth prometheus/v1 spec. Add one, or remove the file."));
+                "The file contains no YAML documents; an SLO file holds OpenSLO v1 objects or a Sloth prometheus/v1 spec. Add one, or remove the file.");
             return;
         }
 
         foreach (var document in loaded.Documents)
         {
-            AddDocument(document);
+            AddDocument(document, isListItem: false);
         }
     }
 
-    public SloValidationResult Complete() => new(findings, slos, runbookReferences);
-
-    private void AddDocument(YamlNode document)
+    public SloValidationResult Complete()
     {
-        if (document is not YamlMapping mapping)
+        var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);
+        if (!options.SpecOnly)
         {
-            findings.Add(new Finding(SloRules.UnknownDocument, document.Span, $"A document must be a mapping with apiVersion and kind (OpenSLO) or version (Sloth), not {document.Describe()}."));
+            OpenSloResolver.ResolveReferences(openSlo.Catalog, findings);
+            ReportDuplicateSlothSlos();
+            ServiceCategoryPolicy.Check(
+                openSlo.Catalog.Services,
+                OpenSloResolver.Categorised(openSlo.Catalog).Concat(slothCategories).ToList(),
+                options.RequiredCategories,
+                findings);
+        }
+
+        slos.AddRange(sloth.Slos.Select(entry => entry.Slo));
+        return new SloValidationResult(
+            findings.Findings.ToList(),
+            slos,
+            openSlo.RunbookReferences.Concat(slothRunbooks).ToList());
+    }
+
+    private void AddDocument(YamlNode document, bool isListItem)
+    {
+        switch (document)
+        {
+            case YamlSequence list when !isListItem:
+                // The OpenSLO go-sdk also reads a document that is a list of objects.
+                foreach (var item in list.Items)
+                {
+                    AddDocument(item, isListItem: true);
+                }
+
+                return;
+            case YamlMapping mapping:
+                AddObject(mapping);
+                return;
+            default:
+                findings.Add(
+                    SloRules.UnknownDocument,
+                    document.Span,
+                    $"A document must be a mapping with apiVersion and kind (OpenSLO) or version (Sloth), not {document.Describe()}.");
+                return;
+        }
+    }
+
+    private void AddObject(YamlMapping mapping)
+    {
+        var apiVersion = mapping["apiVersion"] as YamlScalar;
+        var version = mapping["version"] as YamlScalar;
+        if (apiVersion?.Value == OpenSloDocumentReader.ApiVersion)
+        {
+            OpenSloDocumentReader.Read(mapping, openSlo);
             return;
         }
 
-        var apiVersion = (mapping["apiVersion"] as YamlScalar)?.Value;
-        var version = (mapping["version"] as YamlScalar)?.Value;
-        if (string.Equals(apiVersion, "openslo/v1", StringComparison.Ordinal) || string.Equals(version, "prometheus/v1", StringComparison.Ordinal))
+        if (version?.Value == SlothConventions.Version && apiVersion is null)
         {
-            _ = options;
+            sloth.Read(mapping);
             return;
         }
 
-        var at = mapping.KeyOf("apiVersion")?.Span ?? mapping.KeyOf("version")?.Span ?? mapping.Span;
-        var found = apiVersion is not null ? $"apiVersion '{apiVersion}'" : version is not null ? $"version '{version}'" : "neither apiVersion nor version";
-        findings.Add(new Finding(SloRules.UnknownDocument, at, $"The document has {found}; Guardrails reads 'apiVersion: openslo/v1' (OpenSLO) and 'version: prometheus/v1' (Sloth)."));
+        var at = mapping.KeyOf("apiVersion") is { } apiKey ? apiVersion?.Span ?? apiKey.Span : version?.Span ?? mapping.Span;
+        var found = apiVersion is not null ? $"apiVersion '{apiVersion.Value}'" : version is not null ? $"version '{version.Value}'" : "neither apiVersion nor version";
+        var hint = apiVersion?.Value.StartsWith("openslo/", StringComparison.Ordinal) == true
+            ? " Only OpenSLO v1 is supported; v1alpha and v2alpha objects convert to v1 with 'oslo convert'."
+            : string.Empty;
+        findings.Add(
+            SloRules.UnknownDocument,
+            at,
+            $"The document has {found}; Guardrails reads 'apiVersion: openslo/v1' (OpenSLO) and 'version: prometheus/v1' (Sloth).{hint}");
+    }
+
+    private void ReportDuplicateSlothSlos()
+    {
+        var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var (slo, span) in sloth.Slos)
+        {
+            if (!seen.TryGetValue(slo.Id, out var earlier))
+            {
+                seen[slo.Id] = span;
+            }
+            else if (earlier.File != span.File)
+            {
+                findings.Add(
+                    SloRules.DuplicateName,
+                    span,
+                    FormattableString.Invariant($"SLO '{slo.Name}' of service '{slo.Service}' is already declared at {earlier.File}({earlier.Line},{earlier.Column}); Sloth IDs (service-name) must be unique."));
+            }
+        }
     }
 }

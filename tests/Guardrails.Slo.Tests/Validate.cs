@@ -8,6 +8,8 @@ internal static class Validate
 {
     public static readonly SloValidationOptions SpecOnly = new() { SpecOnly = true };
 
+    public static readonly SloValidationOptions Full = new();
+
     public static SloValidationResult Text(string yaml, SloValidationOptions? options = null) =>
         SloValidator.ValidateText("slo.yaml", yaml, options ?? SpecOnly);
 
@@ -17,7 +19,16 @@ internal static class Validate
     public static Finding Single(this SloValidationResult result, Rule rule)
     {
         var matching = result.Findings.Where(finding => finding.Rule == rule).ToArray();
-        Assert.That(matching, Has.Length.EqualTo(1), () => "findings: " + string.Join("\n", result.Findings));
+        Assert.That(matching, Has.Length.EqualTo(1), () => "findings:\n" + string.Join("\n", result.Findings));
         return matching[0];
     }
+
+    /// <summary>The only finding; the failure message lists all of them.</summary>
+    public static Finding Only(this SloValidationResult result)
+    {
+        Assert.That(result.Findings, Has.Count.EqualTo(1), () => "findings:\n" + string.Join("\n", result.Findings));
+        return result.Findings[0];
+    }
+
+    public static (int Line, int Column) At(this Finding finding) => (finding.Location.Line, finding.Location.Column);
 }

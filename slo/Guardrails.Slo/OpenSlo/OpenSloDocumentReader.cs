@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using Guardrails.Slo.Diagnostics;
+using Guardrails.Slo.Prometheus;
+using Guardrails.Slo.Reading;
+using Guardrails.Slo.Yaml;
+
+namespace Guardrails.Slo.OpenSlo;
+
+/// <summary>Reads one OpenSLO v1 object (a YAML document, or one item of a document that is a list of objects).</summary>
+internal static class OpenSloDocumentReader
+{
+    public const string ApiVersion = "openslo/v1";
+
+    private static readonly string[] ObjectFields = ["apiVersion", "kind", "metadata", "spec"];
+    private static readonly string[] ServiceSpecFields = ["description"];
+    private static readonly string[] DataSourceSpecFields = ["description", "type", "connectionDetails"];
+
+    public static void Read(YamlMapping document, OpenSloReading reading)
+    {
+        var errorsBefore = reading.Findings.ErrorCount;
+        var root = new FieldReader(reading.Findings, document, string.Empty, document.Span, ObjectFields);
+        var kindText = root.Text("kind", required: true);
+        if (kindText is null)
+        {
+            return;
+        }
+
+        if (!Enum.TryParse<OpenSloKind>(kindText.Value, ignoreCase: false, out var kind) || !Enum.IsDefined(typeof(OpenSloKind), kind) || char.IsDigit(kindText.Value[0]))
+        {
+            reading.Findings.Add(
+                SloRules.InvalidValue,
+                kindText.Span,
+                $"kind '{kindText.Value}' is not an OpenSLO v1 kind; use one of {string.Join(", ", Enum.GetNames(typeof(OpenSloKind)))}.");
+            return;
+        }
+
+        var metadata = OpenSloFields.Metadata(root);
+        switch (kind)
+        {
+            case OpenSloKind.Service:
+                if (root.Nested("spec", ServiceSpecFields) is { } serviceSpec)
+                {
+                    OpenSloFields.Description(serviceSpec);
+                }
+
+                break;
+            case OpenSloKind.DataSource:
+                var dataSourceSpec = root.Nested("spec", DataSourceSpecFields, required: true);
+                if (dataSourceSpec is not null)
+                {
+                    OpenSloFields.Description(dataSourceSpec);
+                    var type = dataSourceSpec.Text("type", required: true);
+                    if (!dataSourceSpec.Has("connectionDetails"))
+                    {
+                        dataSourceSpec.ReportMissing("connectionDetails");
+                    }
+
+                    if (metadata.Name is not null)
+                    {
+                        reading.Catalog.AddDataSource(metadata.Name.Value, type?.Value);
+                    }
+                }
+
+                break;
+            case OpenSloKind.SLI:
+                var sli = SliSpecReader.Read(root, reading);
+                if (sli is not null && metadata.Name is not null && reading.Findings.ErrorCount == errorsBefore)
+                {
+                    reading.Catalog.AddSli(metadata.Name.Value, sli);
+                }
+
+                break;
+            case OpenSloKind.SLO:
+                ReadSlo(root, metadata, reading, errorsBefore);
+                break;
+            case OpenSloKind.AlertPolicy:
+                if (metadata.Name is not null)
+                {
+                    reading.CollectRunbooks(metadata, "alert " + metadata.Name.Value, metadata.Name.Span);
+                }
+
+                AlertPolicyReader.ReadPolicySpec(root, reading);
+                break;
+            case OpenSloKind.AlertCondition:
+                AlertPolicyReader.ReadConditionSpec(root, reading);
+                break;
+            case OpenSloKind.AlertNotificationTarget:
+                AlertPolicyReader.ReadTargetSpec(root, reading);
+                break;
+        }
+
+        if (metadata.Name is not null && reading.Catalog.Declare(kind, metadata.Name) is { } earlier && !reading.SpecOnly)
+        {
+            reading.Findings.Add(
+                SloRules.DuplicateName,
+                metadata.Name.Span,
+                $"{kind} '{metadata.Name.Value}' is already declared at {earlier.Span.File}({earlier.Span.Line},{earlier.Span.Column}); names are unique per kind across the project's SLO files.");
+        }
+    }
+
+    private static void ReadSlo(FieldReader root, ObjectMetadata metadata, OpenSloReading reading, int errorsBefore)
+    {
+        var location = metadata.Name?.Span ?? root.Owner;
+        var subject = "SLO " + (metadata.Name?.Value ?? "(unnamed)");
+        var runbook = reading.CollectRunbooks(metadata, subject, location);
+        var category = Category(metadata, reading, location, subject);
+        var spec = SloSpecReader.Read(root, reading);
+        if (spec is null || metadata.Name is null || spec.Service is null)
+        {
+            return;
+        }
+
+        reading.Catalog.Slos.Add(new SloDefinition
+        {
+            Name = metadata.Name,
+            Service = spec.Service,
+            Description = spec.Description,
+            Indicator = spec.Indicator,
+            Objectives = spec.Objectives,
+            TimeWindow = spec.TimeWindow,
+            Category = category,
+            RunbookUrl = runbook,
+            Labels = PrometheusLabels(metadata.Labels),
+            Span = location,
+            IsSound = reading.Findings.ErrorCount == errorsBefore,
+        });
+    }
+
+    private static SloCategory Category(ObjectMetadata metadata, OpenSloReading reading, SourceSpan location, string subject)
+    {
+        foreach (var annotation in metadata.Annotations)
+        {
+            if (annotation.Key.Value == OpenSloReading.CategoryAnnotation)
+            {
+                return SloCategoryName.Parse(annotation.Value, reading.Findings, reading.SpecOnly);
+            }
+        }
+
+        if (!reading.SpecOnly)
+        {
+            reading.Findings.Add(
+                SloRules.MissingCategory,
+                location,
+                $"{subject} does not say what it measures. Add the annotation '{OpenSloReading.CategoryAnnotation}: availability' (or latency, or other) to its metadata.");
+        }
+
+        return SloCategory.Unspecified;
+    }
+
+    /// <summary>Labels that are valid Prometheus label names travel to the generated rules.</summary>
+    private static Dictionary<string, string> PrometheusLabels(IReadOnlyDictionary<string, string> labels)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var label in labels)
+        {
+            if (PrometheusNames.IsLabelName(label.Key))
+            {
+                result[label.Key] = label.Value;
+            }
+        }
+
+        return result;
+    }
+}

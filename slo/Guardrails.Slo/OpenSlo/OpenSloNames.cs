@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace Guardrails.Slo.OpenSlo;
+
+/// <summary>The name, label-key and annotation-key patterns of the OpenSLO go-sdk.</summary>
+internal static class OpenSloNames
+{
+    private static readonly Regex DnsLabel = new("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex LabelKey = new("^[a-zA-Z0-9]([-._a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex AnnotationKeyLength = new("^(.{0,253}/)?.{0,63}$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+    private static readonly Regex AnnotationKey = new(
+        "^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*/)?[a-zA-Z0-9]([-._a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>RFC 1123 DNS label: lower-case letters, digits and '-', starting and ending alphanumeric, at most 63.</summary>
+    public static bool IsDnsLabel(string name) => name.Length <= 63 && DnsLabel.IsMatch(name);
+
+    public static bool IsLabelKey(string key) => LabelKey.IsMatch(key);
+
+    public static bool IsAnnotationKey(string key) => AnnotationKeyLength.IsMatch(key) && AnnotationKey.IsMatch(key);
+}

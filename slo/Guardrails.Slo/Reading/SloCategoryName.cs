@@ -1,0 +1,32 @@
+using System;
+using Guardrails.Slo.Prometheus;
+
+namespace Guardrails.Slo.Reading;
+
+/// <summary>The words that categorise an SLO for the team policy: availability, latency, other.</summary>
+internal static class SloCategoryName
+{
+    public static SloCategory Parse(TextValue text, FindingCollector findings, bool specOnly)
+    {
+        switch (text.Value.Trim().ToUpperInvariant())
+        {
+            case "AVAILABILITY":
+                return SloCategory.Availability;
+            case "LATENCY":
+                return SloCategory.Latency;
+            case "OTHER":
+                return SloCategory.Other;
+            default:
+                if (!specOnly)
+                {
+                    findings.Add(SloRules.MissingCategory, text.Span, $"Category '{text.Value}' is not one of availability, latency, other.");
+                }
+
+                return SloCategory.Unspecified;
+        }
+    }
+
+    public static string Describe(SloCategory category) => category.ToString().ToLowerInvariant();
+
+    public static bool IsKnown(string value) => Array.IndexOf(["availability", "latency", "other"], value.Trim().ToLowerInvariant()) >= 0;
+}
