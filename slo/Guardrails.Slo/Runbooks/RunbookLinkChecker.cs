@@ -71,7 +71,7 @@ public sealed class RunbookLinkChecker
             return new Finding(
                 RunbookRules.RunbookNotFound,
                 reference.Location,
-                $"{reference.Subject} names the runbook '{reference.Target}', which does not exist (looked for {string.Join(", ", candidates.Distinct(RunbookCatalog.PathComparer).Select(path => "'" + path + "'"))})");
+                $"{reference.Subject} names the runbook '{reference.Target}', which does not exist (looked for {string.Join(", ", candidates.Select(RepositoryRelative).Distinct(StringComparer.Ordinal).Select(path => "'" + path + "'"))} in '{repositoryRoot}')");
         }
 
         if (string.IsNullOrEmpty(link.Anchor))
@@ -109,13 +109,17 @@ public sealed class RunbookLinkChecker
             .SelectMany(directory => Inside(Path.Combine(directory, filePart)));
     }
 
+    private string RepositoryRelative(string insidePath) =>
+        insidePath.Substring(Boundary.Length).Replace(Path.DirectorySeparatorChar, '/');
+
+    private string Boundary => repositoryRoot.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+        ? repositoryRoot
+        : repositoryRoot + Path.DirectorySeparatorChar;
+
     private IEnumerable<string> Inside(string path)
     {
         var full = Path.GetFullPath(path);
-        var boundary = repositoryRoot.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
-            ? repositoryRoot
-            : repositoryRoot + Path.DirectorySeparatorChar;
-        if (full.StartsWith(boundary, RunbookCatalog.PathComparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        if (full.StartsWith(Boundary, RunbookCatalog.PathComparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
         {
             yield return full;
         }
