@@ -1,3 +1,4 @@
+using Guardrails.Slo.Projects;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

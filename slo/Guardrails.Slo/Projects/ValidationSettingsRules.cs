@@ -1,8 +1,8 @@
 using Guardrails.Slo.Diagnostics;
 
-namespace Guardrails.Build;
+namespace Guardrails.Slo.Projects;
 
-/// <summary>Problems with the build's own Guardrails settings, reported against the project file.</summary>
+/// <summary>Problems with a team's Guardrails settings themselves (MSBuild properties and items), reported against the project file.</summary>
 public static class ValidationSettingsRules
 {
     public static readonly Rule SettingInvalid =
