@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Guardrails.EndToEnd.Tests.Infrastructure;
 
 namespace Guardrails.EndToEnd.Tests;
@@ -56,13 +55,15 @@ public sealed class BuildPackageTests
     {
         using var consumer = ConsumerWorkspace.FromSample("MultiTargetService");
 
-        var result = consumer.Build("-clp:NoSummary");
+        var result = consumer.Build();
 
         Assert.That(result.Succeeded, Is.True, result.Output);
         var warning = result.WithCodePrefix("GR").Single();
         Assert.That(warning.ToString(), Is.EqualTo(
             "docs/runbooks/checkout.md(1,1,1,11): warning GR4005: the runbook names no owner; add front matter 'owner: <team>' or a line 'Owner: <team>'"));
-        Assert.That(Regex.Count(result.Output, "warning GR4005"), Is.EqualTo(1), result.Output);
+        // MSBuild tags a diagnostic of a per-framework build with "::TargetFramework=..."; the outer build's have none.
+        var printed = result.Output.Split('\n').Where(line => line.Contains("warning GR4005", System.StringComparison.Ordinal)).ToList();
+        Assert.That(printed, Is.Not.Empty.And.None.Contains("TargetFramework="), result.Output);
         Assert.That(result.Output, Does.Contain("MultiTargetService.dll").And.Contain("netstandard2.0"));
     }
 }

@@ -20,7 +20,7 @@ public sealed class RunbookLinkChecker
 
     public RunbookLinkChecker(string rootDirectory, RunbookCatalog catalog)
     {
-        this.rootDirectory = Path.GetFullPath(rootDirectory);
+        this.rootDirectory = WithoutTrailingSeparator(Path.GetFullPath(rootDirectory));
         repositoryRoot = RepositoryRoot.Find(this.rootDirectory) ?? this.rootDirectory;
         this.catalog = catalog;
     }
@@ -92,6 +92,11 @@ public sealed class RunbookLinkChecker
             reference.Location,
             $"{reference.Subject} links to '#{link.Anchor}' in '{link.FilePart}', which has no such heading (it has {string.Join(", ", known)})");
     }
+
+    private static string WithoutTrailingSeparator(string directory) =>
+        string.Equals(directory, Path.GetPathRoot(directory), StringComparison.Ordinal)
+            ? directory
+            : directory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
 
     private static bool IsAbsoluteOutsideRepository(string filePart) =>
         filePart.Contains(':') || filePart.StartsWith("//", StringComparison.Ordinal) || filePart.StartsWith("\\", StringComparison.Ordinal);
