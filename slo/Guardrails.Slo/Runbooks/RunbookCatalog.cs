@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 
 namespace Guardrails.Slo.Runbooks;
 
@@ -12,11 +13,11 @@ public sealed class RunbookCatalog
 {
     private readonly Dictionary<string, RunbookParseResult> byPath = new(PathComparer);
 
-    /// <summary>File names compare as the file system does: without case on Windows and macOS.</summary>
+    /// <summary>File names compare as the file system does by default: without case on Windows and macOS.</summary>
     public static StringComparer PathComparer { get; } =
-        Environment.OSVersion.Platform == PlatformID.Unix && !Directory.Exists("/System/Library")
-            ? StringComparer.Ordinal
-            : StringComparer.OrdinalIgnoreCase;
+        RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX)
+            ? StringComparer.OrdinalIgnoreCase
+            : StringComparer.Ordinal;
 
     public RunbookParseResult Get(string path)
     {
