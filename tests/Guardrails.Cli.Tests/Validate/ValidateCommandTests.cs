@@ -167,8 +167,11 @@ public sealed class ValidateCommandTests
 
     [TestCase("--format", "xml")]
     [TestCase("no-such-folder")]
+    [TestCase("--spec_only")]
     public void A_usage_error_exits_2_with_the_reason(params string[] arguments)
     {
+        Write("docs/runbooks/checkout.md", GoodRunbook);
+
         var run = Run(["--root", root, .. arguments]);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Spectre.Console.Cli;
 
 namespace Guardrails.Cli.Commands.Validate;
@@ -8,7 +9,11 @@ public sealed class ValidateCommand : Command<ValidateSettings>
 {
     public override int Execute(CommandContext context, ValidateSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return new ValidateRun(Console.Out, Console.Error).Execute(settings);
+        // Spectre.Console.Cli keeps options it does not know as "remaining arguments"; a misspelt
+        // --spec-only must not silently run the full check.
+        var unknownOptions = context.Remaining.Parsed.Select(option => option.Key).ToList();
+        return new ValidateRun(Console.Out, Console.Error).Execute(settings, unknownOptions);
     }
 }
