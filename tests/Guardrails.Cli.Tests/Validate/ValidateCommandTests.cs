@@ -165,17 +165,17 @@ public sealed class ValidateCommandTests
         Assert.That(run.Output, Does.Contain("notes/checkout.md(1,1,1,11): error GR4005"));
     }
 
-    [TestCase("--format", "xml")]
-    [TestCase("no-such-folder")]
-    [TestCase("--spec_only")]
-    public void A_usage_error_exits_2_with_the_reason(params string[] arguments)
+    [TestCase("'xml' is not a format", "--format", "xml")]
+    [TestCase("no such file or folder: 'no-such-folder'", "no-such-folder")]
+    [TestCase("unknown option '--spec_only'", "--spec_only")]
+    public void A_usage_error_exits_2_with_the_reason(string reason, params string[] arguments)
     {
         Write("docs/runbooks/checkout.md", GoodRunbook);
 
         var run = Run(["--root", root, .. arguments]);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.StartWith("guardrails validate: "));
+        Assert.That(run.Error, Does.StartWith("guardrails validate: ").And.Contain(reason));
         Assert.That(run.Output, Is.Empty);
     }
 

@@ -44,9 +44,9 @@ internal sealed class ValidateRun
             return Usage($"--root '{settings.Root}' is not a folder.");
         }
 
-        var paths = settings.Paths.Select(path => Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path)).ToList();
+        var paths = settings.Paths;
         IReadOnlyList<string> missing = [];
-        var inputs = paths.Count == 0 ? ValidationInputs.Default(root) : ValidationInputs.Collect(paths, out missing);
+        var inputs = paths.Length == 0 ? ValidationInputs.Default(root) : ValidationInputs.Collect(paths, out missing);
         if (missing.Count > 0)
         {
             return Usage($"no such file or folder: {string.Join(", ", missing.Select(path => "'" + path + "'"))}.");
@@ -55,7 +55,7 @@ internal sealed class ValidateRun
         var fileCount = inputs.SloFiles.Count + (settings.SpecOnly ? 0 : inputs.RunbookFiles.Count);
         if (fileCount == 0)
         {
-            var where = paths.Count == 0 ? $"slo/ or docs/runbooks/ under '{root}'" : string.Join(", ", settings.Paths);
+            var where = paths.Length == 0 ? $"slo/ or docs/runbooks/ under '{root}'" : string.Join(", ", settings.Paths);
             return Usage($"nothing to check: no SLO files (*.yaml, *.yml) or runbooks (*.md in a runbooks folder) in {where}.");
         }
 
