@@ -24,6 +24,7 @@ internal sealed class SloProject
     private readonly List<RunbookReference> slothRunbooks = [];
     private readonly SlothSpecReader sloth;
     private readonly List<CategorisedSlo> slothCategories = [];
+    private readonly Dictionary<string, int> fileOrder = new(StringComparer.Ordinal);
 
     public SloProject(SloValidationOptions options)
     {
@@ -34,6 +35,11 @@ internal sealed class SloProject
 
     public void Add(string displayPath, TextOrFinding read)
     {
+        if (!fileOrder.ContainsKey(displayPath))
+        {
+            fileOrder[displayPath] = fileOrder.Count;
+        }
+
         if (read.Finding is not null)
         {
             findings.AddRange([read.Finding]);
@@ -59,7 +65,6 @@ internal sealed class SloProject
 
     public SloValidationResult Complete()
     {
-        var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);
         if (!options.SpecOnly)
         {
             OpenSloResolver.ResolveReferences(openSlo.Catalog, findings);
@@ -71,9 +76,16 @@ internal sealed class SloProject
                 findings);
         }
 
+        var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);
         slos.AddRange(sloth.Slos.Select(entry => entry.Slo));
+        // Files in the order given, each read top to bottom: the order an editor or a CI log is read in.
+        var ordered = findings.Findings
+            .OrderBy(finding => fileOrder.TryGetValue(finding.Location.File, out var order) ? order : int.MaxValue)
+            .ThenBy(finding => finding.Location.Line)
+            .ThenBy(finding => finding.Location.Column)
+            .ToList();
         return new SloValidationResult(
-            findings.Findings.ToList(),
+            ordered,
             slos,
             openSlo.RunbookReferences.Concat(slothRunbooks).ToList());
     }

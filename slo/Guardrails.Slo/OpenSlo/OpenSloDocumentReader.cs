@@ -26,7 +26,8 @@ internal static class OpenSloDocumentReader
             return;
         }
 
-        if (!Enum.TryParse<OpenSloKind>(kindText.Value, ignoreCase: false, out var kind) || !Enum.IsDefined(typeof(OpenSloKind), kind) || char.IsDigit(kindText.Value[0]))
+        // By exact name: Enum.TryParse would also take "1" or "Service, SLO".
+        if (Array.IndexOf(Enum.GetNames(typeof(OpenSloKind)), kindText.Value) < 0)
         {
             reading.Findings.Add(
                 SloRules.InvalidValue,
@@ -35,6 +36,7 @@ internal static class OpenSloDocumentReader
             return;
         }
 
+        var kind = (OpenSloKind)Enum.Parse(typeof(OpenSloKind), kindText.Value);
         var metadata = OpenSloFields.Metadata(root);
         switch (kind)
         {
@@ -75,15 +77,21 @@ internal static class OpenSloDocumentReader
                 ReadSlo(root, metadata, reading, errorsBefore);
                 break;
             case OpenSloKind.AlertPolicy:
+                var policyRunbook = metadata.Name is null ? null : reading.CollectRunbooks(metadata, "alert " + metadata.Name.Value, metadata.Name.Span);
+                var policyCondition = AlertPolicyReader.ReadPolicySpec(root, reading);
                 if (metadata.Name is not null)
                 {
-                    reading.CollectRunbooks(metadata, "alert " + metadata.Name.Value, metadata.Name.Span);
+                    reading.Catalog.AddAlertPolicy(new AlertPolicySummary(metadata.Name.Value, policyRunbook, policyCondition?.Severity, policyCondition?.ConditionRef));
                 }
 
-                AlertPolicyReader.ReadPolicySpec(root, reading);
                 break;
             case OpenSloKind.AlertCondition:
-                AlertPolicyReader.ReadConditionSpec(root, reading);
+                var severity = AlertPolicyReader.ReadConditionSpec(root, reading);
+                if (metadata.Name is not null)
+                {
+                    reading.Catalog.AddConditionSeverity(metadata.Name.Value, severity);
+                }
+
                 break;
             case OpenSloKind.AlertNotificationTarget:
                 AlertPolicyReader.ReadTargetSpec(root, reading);
@@ -117,6 +125,7 @@ internal static class OpenSloDocumentReader
             Service = spec.Service,
             Description = spec.Description,
             Indicator = spec.Indicator,
+            AlertPolicies = spec.AlertPolicies,
             Objectives = spec.Objectives,
             TimeWindow = spec.TimeWindow,
             Category = category,

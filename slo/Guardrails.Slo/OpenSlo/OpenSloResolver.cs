@@ -18,10 +18,13 @@ internal static class OpenSloResolver
         {
             if (!catalog.IsDeclared(reference.Kind, reference.Name.Value))
             {
+                var suggestion = NameSuggestion.Closest(reference.Name.Value, catalog.NamesOf(reference.Kind));
                 findings.Add(
                     SloRules.UnresolvedReference,
                     reference.Name.Span,
-                    $"{reference.Field} names {reference.Kind} '{reference.Name.Value}', which none of the SLO files declares. Declare it (kind: {reference.Kind}, metadata.name: {reference.Name.Value}) or correct the name.");
+                    suggestion is not null
+                        ? $"{reference.Field} names {reference.Kind} '{reference.Name.Value}', which none of the SLO files declares. Did you mean '{suggestion}'?"
+                        : $"{reference.Field} names {reference.Kind} '{reference.Name.Value}', which none of the SLO files declares. Declare it (kind: {reference.Kind}, metadata.name: {reference.Name.Value}) or correct the name.");
             }
         }
     }

@@ -27,7 +27,13 @@ internal static class SloSpecReader
     // IANA names ("Europe/Warsaw", "UTC"); checked by shape so the verdict does not depend on the machine's zone database.
     private static readonly Regex TimeZoneName = new("^(UTC|GMT|[A-Za-z][A-Za-z_]*(/[A-Za-z0-9_+\\-]+)+)$", RegexOptions.CultureInvariant);
 
-    public sealed record Result(TextValue? Service, IndicatorSource? Indicator, IReadOnlyList<SloObjective> Objectives, TimeSpan? TimeWindow, string? Description);
+    public sealed record Result(
+        TextValue? Service,
+        IndicatorSource? Indicator,
+        IReadOnlyList<SloObjective> Objectives,
+        TimeSpan? TimeWindow,
+        string? Description,
+        IReadOnlyList<AlertPolicyLink> AlertPolicies);
 
     public static Result? Read(FieldReader owner, OpenSloReading reading)
     {
@@ -79,15 +85,32 @@ internal static class SloSpecReader
             }
         }
 
-        if (spec.List("alertPolicies") is { } policies)
+        return new Result(service, indicator, objectives, timeWindow, description, AlertPolicies(spec, reading));
+    }
+
+    private static List<AlertPolicyLink> AlertPolicies(FieldReader spec, OpenSloReading reading)
+    {
+        var links = new List<AlertPolicyLink>();
+        if (spec.List("alertPolicies") is not { } policies)
         {
-            for (var index = 0; index < policies.Items.Count; index++)
+            return links;
+        }
+
+        for (var index = 0; index < policies.Items.Count; index++)
+        {
+            var item = AlertPolicyReader.ReadItem(spec, "alertPolicies", index, policies.Items[index], "alertPolicyRef", OpenSloKind.AlertPolicy, reading, AlertPolicyReader.ReadPolicySpec);
+            if (item.Reference is not null)
             {
-                AlertPolicyReader.ReadItem(spec, "alertPolicies", index, policies.Items[index], "alertPolicyRef", OpenSloKind.AlertPolicy, reading, AlertPolicyReader.ReadPolicySpec);
+                links.Add(new AlertPolicyLink(null, item.Reference.Name.Value));
+            }
+            else if (item.Metadata?.Name is { } name)
+            {
+                var runbook = reading.CollectRunbooks(item.Metadata, "alert " + name.Value, name.Span);
+                links.Add(new AlertPolicyLink(new AlertPolicySummary(name.Value, runbook, item.Inline?.Severity, item.Inline?.ConditionRef), null));
             }
         }
 
-        return new Result(service, indicator, objectives, timeWindow, description);
+        return links;
     }
 
     private static bool HasCompositeObjectives(YamlSequence objectives)

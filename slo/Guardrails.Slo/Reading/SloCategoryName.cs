@@ -1,4 +1,3 @@
-using System;
 using Guardrails.Slo.Prometheus;
 
 namespace Guardrails.Slo.Reading;
@@ -25,8 +24,4 @@ internal static class SloCategoryName
                 return SloCategory.Unspecified;
         }
     }
-
-    public static string Describe(SloCategory category) => category.ToString().ToLowerInvariant();
-
-    public static bool IsKnown(string value) => Array.IndexOf(["availability", "latency", "other"], value.Trim().ToLowerInvariant()) >= 0;
 }

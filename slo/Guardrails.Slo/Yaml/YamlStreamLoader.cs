@@ -24,6 +24,7 @@ internal sealed class YamlStreamLoader
     private long expandedNodes;
     private bool documentBroken;
     private int documentCount;
+    private Mark lastMark = Mark.Empty;
 
     private YamlStreamLoader(string file, string text)
     {
@@ -45,7 +46,8 @@ internal sealed class YamlStreamLoader
         {
             while (parser.MoveNext())
             {
-                if (!Accept(parser.Current!))
+                lastMark = parser.Current!.End;
+                if (!Accept(parser.Current))
                 {
                     return;
                 }
@@ -54,6 +56,16 @@ internal sealed class YamlStreamLoader
         catch (YamlException exception)
         {
             findings.Add(SyntaxError(exception));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input instead of raising a YamlException.
+            var line = (int)Math.Max(1, lastMark.Line);
+            var column = (int)Math.Max(1, lastMark.Column);
+            findings.Add(new Finding(
+                SloRules.YamlSyntax,
+                new SourceSpan(file, line, column, line, column + 1),
+                "Invalid YAML after this point; the parser could not read on. Check brackets, quotes and indentation from here."));
         }
     }
 
