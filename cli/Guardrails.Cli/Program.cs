@@ -1,10 +1,27 @@
+using System;
+using Guardrails.Cli.Commands.Rules;
 using Spectre.Console.Cli;
 
 namespace Guardrails.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => CreateApp().Run(args);
+    /// <summary>Every command's exit code for a command line it cannot run: unknown option, bad value.</summary>
+    public const int UsageErrorExitCode = 2;
+
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return CreateApp().Run(args);
+        }
+        catch (CommandAppException exception)
+        {
+            // A mistyped command line deserves one line saying what is wrong, not a stack trace.
+            Console.Error.WriteLine($"guardrails: {exception.Message} Run 'guardrails --help' for usage.");
+            return UsageErrorExitCode;
+        }
+    }
 
     /// <summary>The command tree, shared by Main and the tests that run commands in process.</summary>
     public static CommandApp CreateApp()
@@ -14,8 +31,10 @@ public static class Program
         {
             config.SetApplicationName("guardrails");
             config.PropagateExceptions();
+            config.UseStrictParsing();
             config.AddCommand<Commands.Validate.ValidateCommand>("validate")
                 .WithDescription("Check SLO files and runbooks as the build does; exit 0 clean, 1 findings, 2 usage error.");
+            config.AddCommand<RulesCommand>("rules").WithDescription("Write Sloth-compatible Prometheus burn-rate rules for the SLO files, one file per service.");
         });
         return app;
     }

@@ -23,6 +23,27 @@ public sealed class BuildPackageTests
         Assert.That(consumer.ReadFile("deploy/prometheus/checkout.rules.yml"), Is.EqualTo(rules));
         Assert.That(second.Succeeded, Is.True, second.Output);
         Assert.That(second.Output, Does.Contain("Skipping target \"GuardrailsValidate\" because all output files are up-to-date"));
+
+        consumer.WriteFile("docs/runbooks/payments.md", "# Payments\n");
+        var third = consumer.Build("-p:GuardrailsRulesOutputPath=deploy/prometheus");
+
+        Assert.That(third.Succeeded, Is.False, "a new runbook must be checked, not skipped as up-to-date");
+        Assert.That(third.WithCodePrefix("GR4").Select(diagnostic => diagnostic.File).Distinct().Single(), Is.EqualTo("docs/runbooks/payments.md"), third.Output);
+    }
+
+    [Test]
+    public void Project_properties_choose_the_checks_and_the_required_sections()
+    {
+        using var consumer = ConsumerWorkspace.FromSample("BrokenService");
+
+        var result = consumer.Build(
+            "-p:GuardrailsCheckSlos=false",
+            "-p:GuardrailsRequireRunbookOwner=false",
+            "-p:GuardrailsRequiredRunbookSections=Summary%3BImpact%3BEscalation");
+
+        Assert.That(result.Succeeded, Is.False, result.Output);
+        Assert.That(result.WithCodePrefix("GR").Single().ToString(), Is.EqualTo(
+            "docs/runbooks/checkout.md(29,1,29,14): error GR4004: the section 'Escalation' is empty; write its content or remove the heading"), result.Output);
     }
 
     [Test]

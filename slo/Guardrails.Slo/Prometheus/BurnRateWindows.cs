@@ -49,20 +49,26 @@ public sealed record BurnRateWindows
             TicketQuick.ShortWindow, TicketQuick.LongWindow, TicketSlow.ShortWindow, TicketSlow.LongWindow,
         }.Distinct().OrderBy(window => window).ToArray();
 
+    /// <summary>The shortest SLO period that has burn-rate alerts: anything longer than the ticket's 3-day window.</summary>
+    public static TimeSpan LongestAlertWindow => ThreeDays;
+
+    /// <summary>Whether <see cref="For"/> has conditions for <paramref name="period"/>.</summary>
+    public static bool Supports(TimeSpan period) => period > LongestAlertWindow;
+
     /// <summary>The conditions for an SLO period; throws when the period is not longer than the longest alert window.</summary>
     public static BurnRateWindows For(TimeSpan period)
     {
-        if (period == TimeSpan.FromDays(7))
-        {
-            return Workbook(period, pageQuickPercent: 8, pageSlowPercent: 12.5, ticketQuickPercent: 20, ticketSlowPercent: 42);
-        }
-
-        if (period <= ThreeDays)
+        if (!Supports(period))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(period),
                 period,
                 "The SLO period must be longer than 3 days, the longest window of the ticket alert.");
+        }
+
+        if (period == TimeSpan.FromDays(7))
+        {
+            return Workbook(period, pageQuickPercent: 8, pageSlowPercent: 12.5, ticketQuickPercent: 20, ticketSlowPercent: 42);
         }
 
         return Workbook(period, pageQuickPercent: 2, pageSlowPercent: 5, ticketQuickPercent: 10, ticketSlowPercent: 10);

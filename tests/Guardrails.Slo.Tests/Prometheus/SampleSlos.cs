@@ -66,4 +66,20 @@ internal static class SampleSlos
         RunbookUrl = "docs/runbooks/checkout.md#latency",
         TicketAlert = new BurnRateAlert { Disabled = true, Severity = "warning" },
     };
+
+    /// <summary>The SLO the promtool unit tests (PromtoolTests/checkout-availability.test.yml) exercise.</summary>
+    public static PrometheusSlo CheckoutAvailability { get; } = new()
+    {
+        Service = "checkout",
+        Name = "requests-availability",
+        Objective = 0.999,
+        Category = SloCategory.Availability,
+        Sli = new SliQuery.Events(
+            "sum(rate(checkout_requests_errors_total{job=\"checkout\"}[{{.window}}]))",
+            "sum(rate(checkout_requests_total{job=\"checkout\"}[{{.window}}]))"),
+        RunbookUrl = "docs/runbooks/checkout.md#availability",
+        Labels = new Dictionary<string, string> { ["owner"] = "payments" },
+        PageAlert = new BurnRateAlert { Name = "CheckoutAvailabilityPage", Severity = "critical" },
+        TicketAlert = new BurnRateAlert { Name = "CheckoutAvailabilityTicket", Severity = "warning" },
+    };
 }

@@ -26,13 +26,8 @@ internal sealed class ValidateRun
         this.error = error;
     }
 
-    public int Execute(ValidateSettings settings, IReadOnlyList<string> unknownOptions)
+    public int Execute(ValidateSettings settings)
     {
-        if (unknownOptions.Count > 0)
-        {
-            return Usage($"unknown option {string.Join(", ", unknownOptions.Select(option => "'" + option + "'"))}; see 'guardrails validate --help'.");
-        }
-
         if (settings.ParsedFormat is not { } format)
         {
             return Usage($"--format '{settings.Format}' is not a format; use text, json or sarif.");

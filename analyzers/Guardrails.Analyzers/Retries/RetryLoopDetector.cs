@@ -1,0 +1,314 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Guardrails.Analyzers.Retries;
+
+/// <summary>
+/// Recognises a loop that runs the same operation again after it failed. Precision comes first, so a loop is
+/// a retry only when it both leaves on success (a <c>return</c>/<c>break</c>/success flag right after the
+/// operation) and goes round again on failure; loops over items, worker loops, paging and polling of a
+/// condition do not have that pair of exits.
+/// </summary>
+internal static class RetryLoopDetector
+{
+    public static RetryLoopMatch? Detect(ILoopOperation loop, RetryWellKnownTypes types)
+    {
+        if (loop is not (IWhileLoopOperation or IForLoopOperation) || loop.Body is null)
+        {
+            return null;
+        }
+
+        var condition = ConditionOf(loop);
+        var statements = OperationSearch.TopLevelStatements(loop.Body).ToImmutableArray();
+
+        // Every retry shape has a try statement, a negated condition or an early exit on success; most loops have none.
+        if (!statements.Any(statement => statement is ITryOperation or IConditionalOperation { WhenFalse: null }) && !HasNegation(condition))
+        {
+            return null;
+        }
+
+        return DetectAfterException(loop, condition, statements, types)
+            ?? DetectAfterFailedResult(loop, condition, statements, types);
+    }
+
+    private static bool HasNegation(IOperation? condition) =>
+        condition is not null &&
+        OperationSearch.DescendantsInSameBody(condition).Prepend(condition).Any(node => node is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not });
+
+    public static IOperation? ConditionOf(ILoopOperation loop) => loop switch
+    {
+        IWhileLoopOperation whileLoop => whileLoop.Condition,
+        IForLoopOperation forLoop => forLoop.Condition,
+        _ => null,
+    };
+
+    private static RetryLoopMatch? DetectAfterException(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
+    {
+        var conditionVariables = condition is null ? ImmutableArray<ISymbol>.Empty : VariablesIn(condition);
+        foreach (var tryOperation in statements.OfType<ITryOperation>())
+        {
+            if (tryOperation.Catches.IsEmpty || !LeavesOnSuccess(tryOperation.Body, loop, conditionVariables) || ReadsConsoleInput(tryOperation.Body, types))
+            {
+                continue;
+            }
+
+            var retryingCatches = tryOperation.Catches
+                .Where(c => !IsCancellation(c, types) && !IsInputFormatError(c, types) && LetsLoopContinue(c.Handler, loop))
+                .ToImmutableArray();
+            if (retryingCatches.IsEmpty || ChangesInputBetweenAttempts(loop, tryOperation, types))
+            {
+                continue;
+            }
+
+            var counters = AttemptCounters.Find(loop);
+            var limitSources = new List<IOperation?> { condition };
+            limitSources.AddRange(retryingCatches.Select(c => c.Filter));
+            limitSources.AddRange(retryingCatches.Select(c => (IOperation)c.Handler));
+            var involvesHttp = OperationSearch.DescendantsInSameBody(tryOperation.Body)
+                .OfType<IInvocationOperation>()
+                .Any(invocation => types.IsHttpClientCall(invocation.TargetMethod));
+            return new RetryLoopMatch(
+                RetryLoopKind.AfterException,
+                loop,
+                tryOperation,
+                retryingCatches,
+                retriedOperation: null,
+                counters,
+                AttemptCounters.FindLimit(limitSources, counters),
+                RetryDelayInference.Infer(loop, counters, types),
+                involvesHttp);
+        }
+
+        return null;
+    }
+
+    private static RetryLoopMatch? DetectAfterFailedResult(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
+    {
+        var retried = FailureCheckedByCondition(loop, condition, types) ?? SuccessCheckedInBody(loop, statements, types);
+        if (retried is null)
+        {
+            return null;
+        }
+
+        var counters = AttemptCounters.Find(loop);
+        return new RetryLoopMatch(
+            RetryLoopKind.AfterFailedResult,
+            loop,
+            tryOperation: null,
+            retryingCatches: ImmutableArray<ICatchClauseOperation>.Empty,
+            retried,
+            counters,
+            AttemptCounters.FindLimit([condition, loop.Body], counters),
+            RetryDelayInference.Infer(loop, counters, types),
+            types.IsHttpClientCall(retried.TargetMethod));
+    }
+
+    /// <summary><c>while (!ok ...)</c>, <c>while (!response.IsSuccessStatusCode ...)</c>, <c>while (!TrySend())</c>.</summary>
+    private static IInvocationOperation? FailureCheckedByCondition(ILoopOperation loop, IOperation? condition, RetryWellKnownTypes types)
+    {
+        if (condition is null)
+        {
+            return null;
+        }
+
+        foreach (var negation in OperationSearch.DescendantsInSameBody(condition).Prepend(condition).OfType<IUnaryOperation>())
+        {
+            if (negation.OperatorKind == UnaryOperatorKind.Not &&
+                RetriedOperationBehind(OperationSearch.Unwrap(negation.Operand), loop, types) is { } retried)
+            {
+                return retried;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>if (ok) break;</c>, <c>if (response.IsSuccessStatusCode) return ...;</c>, <c>if (TrySend()) break;</c>.</summary>
+    private static IInvocationOperation? SuccessCheckedInBody(ILoopOperation loop, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement is IConditionalOperation { WhenFalse: null } check &&
+                LeavesLoop(OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault(), loop) &&
+                RetriedOperationBehind(OperationSearch.Unwrap(check.Condition), loop, types) is { } retried)
+            {
+                return retried;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The retried action whose outcome <paramref name="successCheck"/> reads, if it is run inside the loop.</summary>
+    private static IInvocationOperation? RetriedOperationBehind(IOperation successCheck, ILoopOperation loop, RetryWellKnownTypes types)
+    {
+        switch (successCheck)
+        {
+            case IInvocationOperation invocation when invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean || IsAwaitedBoolean(invocation):
+                return RetriedOperationRecognizer.IsRetriableAction(invocation.TargetMethod, types) ? invocation : null;
+            case ILocalReferenceOperation flag:
+                return AssignedValues(loop, flag.Local)
+                    .Select(value => RetriedOperationBehind(value, loop, types))
+                    .FirstOrDefault(found => found is not null);
+            case IPropertyReferenceOperation { Instance: ILocalReferenceOperation response } when RetriedOperationRecognizer.IsSuccessStatusCheck(successCheck, types):
+                return AssignedValues(loop, response.Local)
+                    .OfType<IInvocationOperation>()
+                    .FirstOrDefault(invocation => types.IsHttpClientCall(invocation.TargetMethod));
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsAwaitedBoolean(IInvocationOperation invocation) =>
+        invocation.Parent is IAwaitOperation { Type.SpecialType: SpecialType.System_Boolean } or IInvocationOperation { Parent: IAwaitOperation { Type.SpecialType: SpecialType.System_Boolean } };
+
+    /// <summary>Values given to <paramref name="local"/> inside the loop, looking through await and conversions.</summary>
+    private static IEnumerable<IOperation> AssignedValues(ILoopOperation loop, ILocalSymbol local)
+    {
+        foreach (var node in OperationSearch.DescendantsInSameBody(loop))
+        {
+            switch (node)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    yield return OperationSearch.Unwrap(assignment.Value);
+                    break;
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    yield return OperationSearch.Unwrap(initializer.Value);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The try block ends the loop when the operation worked: return, break, or a success flag the loop condition reads.</summary>
+    private static bool LeavesOnSuccess(IBlockOperation tryBody, ILoopOperation loop, ImmutableArray<ISymbol> conditionVariables)
+    {
+        foreach (var statement in OperationSearch.TopLevelStatements(tryBody))
+        {
+            if (LeavesLoop(statement, loop))
+            {
+                return true;
+            }
+
+            if (OperationSearch.Unwrap(statement) is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: bool } } flagSet &&
+                RetryDelayInference.VariableOf(flagSet.Target) is { } flag &&
+                conditionVariables.Contains(flag, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool LeavesLoop(IOperation? statement, ILoopOperation loop) => statement switch
+    {
+        IReturnOperation { Kind: OperationKind.Return } => true,
+        IBranchOperation { BranchKind: BranchKind.Break } branch => SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel),
+        _ => false,
+    };
+
+    /// <summary>The catch block does not end by leaving (throw, return, break) or it says <c>continue</c>.</summary>
+    private static bool LetsLoopContinue(IBlockOperation handler, ILoopOperation loop)
+    {
+        if (handler.Operations.IsEmpty)
+        {
+            return true;
+        }
+
+        var continues = OperationSearch.DescendantsInSameBody(handler)
+            .OfType<IBranchOperation>()
+            .Any(branch => branch.BranchKind == BranchKind.Continue && SymbolEqualityComparer.Default.Equals(branch.Target, loop.ContinueLabel));
+        if (continues)
+        {
+            return true;
+        }
+
+        return OperationSearch.Unwrap(handler.Operations[handler.Operations.Length - 1]) switch
+        {
+            IThrowOperation => false,
+            IReturnOperation => false,
+            IBranchOperation { BranchKind: BranchKind.Break or BranchKind.GoTo } => false,
+            _ => true,
+        };
+    }
+
+    private static bool IsCancellation(ICatchClauseOperation catchClause, RetryWellKnownTypes types) =>
+        catchClause.ExceptionType is { } type && RetryWellKnownTypes.IsOrDerivesFrom(type, types.OperationCanceledException);
+
+    /// <summary>Bad input (FormatException, OverflowException) is not a transient fault: asking again is not a retry.</summary>
+    private static bool IsInputFormatError(ICatchClauseOperation catchClause, RetryWellKnownTypes types) =>
+        catchClause.ExceptionType is { } type &&
+        (RetryWellKnownTypes.IsOrDerivesFrom(type, types.FormatException) || RetryWellKnownTypes.IsOrDerivesFrom(type, types.OverflowException));
+
+    private static bool ReadsConsoleInput(IOperation region, RetryWellKnownTypes types) =>
+        OperationSearch.DescendantsInSameBody(region).OfType<IInvocationOperation>().Any(invocation => types.IsConsoleRead(invocation.TargetMethod));
+
+    /// <summary>
+    /// Failover and search loops (next host, next port, next file name) change what the try block works on after
+    /// each failure; that is not running the same operation again. A variable written outside the try block but
+    /// inside the loop and read by the operation (not merely logged) gives them away.
+    /// </summary>
+    private static bool ChangesInputBetweenAttempts(ILoopOperation loop, ITryOperation tryOperation, RetryWellKnownTypes types)
+    {
+        var tryBodySpan = tryOperation.Body.Syntax.Span;
+        var steppedVariables = OperationSearch.DescendantsInSameBody(loop)
+            .Where(node => !tryBodySpan.Contains(node.Syntax.Span))
+            .Select(node => node switch
+            {
+                IIncrementOrDecrementOperation step => RetryDelayInference.VariableOf(step.Target),
+                IAssignmentOperation assignment => RetryDelayInference.VariableOf(assignment.Target),
+                _ => null,
+            })
+            .Where(symbol => symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol)
+            .Cast<ISymbol>()
+            .Distinct(SymbolEqualityComparer.Default)
+            .ToImmutableArray();
+        if (steppedVariables.IsEmpty)
+        {
+            return false;
+        }
+
+        return OperationSearch.DescendantsInSameBody(tryOperation.Body)
+            .Where(node => node is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
+            .Any(reference => RetryDelayInference.VariableOf(reference) is { } symbol &&
+                              steppedVariables.Contains(symbol, SymbolEqualityComparer.Default) &&
+                              !IsOnlyReported(reference, types));
+    }
+
+    /// <summary>A read inside a log call, an interpolated string or a comparison does not change the operation.</summary>
+    private static bool IsOnlyReported(IOperation reference, RetryWellKnownTypes types)
+    {
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IInterpolatedStringOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+                    return true;
+                case IInvocationOperation invocation when IsLogging(invocation.TargetMethod, types):
+                    return true;
+                case IBlockOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLogging(IMethodSymbol method, RetryWellKnownTypes types) =>
+        method.Name.StartsWith("Log", System.StringComparison.Ordinal) ||
+        method.ContainingType?.Name.IndexOf("Log", System.StringComparison.Ordinal) >= 0 ||
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Console) ||
+        method.ContainingType?.Name is "Debug" or "Trace" or "TextWriter";
+
+    private static ImmutableArray<ISymbol> VariablesIn(IOperation operation) =>
+        OperationSearch.DescendantsInSameBody(operation).Prepend(operation)
+            .Select(RetryDelayInference.VariableOf)
+            .Where(symbol => symbol is not null)
+            .Cast<ISymbol>()
+            .Distinct(SymbolEqualityComparer.Default)
+            .ToImmutableArray();
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Guardrails.Analyzers.Retries;
+
+/// <summary>A loop recognised as a hand-written retry, with what could be inferred about it.</summary>
+internal sealed class RetryLoopMatch
+{
+    public RetryLoopMatch(
+        RetryLoopKind kind,
+        ILoopOperation loop,
+        ITryOperation? tryOperation,
+        ImmutableArray<ICatchClauseOperation> retryingCatches,
+        IInvocationOperation? retriedOperation,
+        IReadOnlyCollection<ISymbol> counters,
+        IBinaryOperation? limit,
+        RetryDelay delay,
+        bool involvesHttpClient)
+    {
+        Kind = kind;
+        Loop = loop;
+        Try = tryOperation;
+        RetryingCatches = retryingCatches;
+        RetriedOperation = retriedOperation;
+        Counters = counters;
+        Limit = limit;
+        Delay = delay;
+        InvolvesHttpClient = involvesHttpClient;
+    }
+
+    public RetryLoopKind Kind { get; }
+    public ILoopOperation Loop { get; }
+    public ITryOperation? Try { get; }
+    public ImmutableArray<ICatchClauseOperation> RetryingCatches { get; }
+    public IInvocationOperation? RetriedOperation { get; }
+    public IReadOnlyCollection<ISymbol> Counters { get; }
+    public IBinaryOperation? Limit { get; }
+    public RetryDelay Delay { get; }
+    public bool InvolvesHttpClient { get; }
+
+    public bool IsTight => Delay.Backoff == BackoffKind.None;
+
+    /// <summary>"catching HttpRequestException" or "'TrySend' reports failure": what sends the loop round again.</summary>
+    public string DescribeTrigger() => Kind == RetryLoopKind.AfterException
+        ? "catching " + DescribeCaughtTypes(RetryingCatches)
+        : $"'{RetriedOperation?.TargetMethod.Name}' reports failure";
+
+    public string DescribeDetails() => AttemptCounters.DescribeLimit(Limit) + ", " + Delay.Describe();
+
+    public static string DescribeCaughtTypes(ImmutableArray<ICatchClauseOperation> catches)
+    {
+        var names = catches
+            .Select(c => c.ExceptionType is { SpecialType: not SpecialType.System_Object } type && type.Name != "Exception"
+                ? type.Name
+                : "any exception")
+            .Distinct()
+            .ToArray();
+        return string.Join(" or ", names);
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.CodeAnalysis;
+
+namespace Guardrails.Analyzers.Retries;
+
+/// <summary>The framework types the retry rules recognise, resolved once per compilation.</summary>
+internal sealed class RetryWellKnownTypes
+{
+    private RetryWellKnownTypes(Compilation compilation)
+    {
+        Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        SpinWait = compilation.GetTypeByMetadataName("System.Threading.SpinWait");
+        WaitHandle = compilation.GetTypeByMetadataName("System.Threading.WaitHandle");
+        HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+        HttpResponseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
+        Random = compilation.GetTypeByMetadataName("System.Random");
+        Math = compilation.GetTypeByMetadataName("System.Math");
+        Console = compilation.GetTypeByMetadataName("System.Console");
+        OperationCanceledException = compilation.GetTypeByMetadataName("System.OperationCanceledException");
+        FormatException = compilation.GetTypeByMetadataName("System.FormatException");
+        OverflowException = compilation.GetTypeByMetadataName("System.OverflowException");
+    }
+
+    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? SpinWait { get; }
+    public INamedTypeSymbol? WaitHandle { get; }
+    public INamedTypeSymbol? HttpClient { get; }
+    public INamedTypeSymbol? HttpResponseMessage { get; }
+    public INamedTypeSymbol? Random { get; }
+    public INamedTypeSymbol? Math { get; }
+    public INamedTypeSymbol? Console { get; }
+    public INamedTypeSymbol? OperationCanceledException { get; }
+    public INamedTypeSymbol? FormatException { get; }
+    public INamedTypeSymbol? OverflowException { get; }
+
+    /// <summary>Null when the compilation has no core library worth analysing (nothing to register then).</summary>
+    public static RetryWellKnownTypes? TryCreate(Compilation compilation)
+    {
+        var types = new RetryWellKnownTypes(compilation);
+        return types.Thread is null && types.Task is null ? null : types;
+    }
+
+    public bool IsDelayCall(IMethodSymbol method)
+    {
+        var type = method.ContainingType?.OriginalDefinition;
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, Thread))
+        {
+            return method.Name is "Sleep" or "SpinWait";
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, Task))
+        {
+            return method.Name == "Delay";
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, SpinWait))
+        {
+            return method.Name is "SpinUntil" or "SpinOnce";
+        }
+
+        if (IsOrDerivesFrom(type, WaitHandle))
+        {
+            // WaitOne(timeout) on an event nobody sets is the classic "sleep that can be cancelled".
+            return method.Name == "WaitOne" && method.Parameters.Length > 0;
+        }
+
+        // A project's own pause helper: DelayAsync, SleepFor, BackoffAsync, WaitBeforeRetry...
+        return method.Name.IndexOf("Delay", System.StringComparison.Ordinal) >= 0
+            || method.Name.IndexOf("Sleep", System.StringComparison.Ordinal) >= 0
+            || method.Name.IndexOf("Backoff", System.StringComparison.Ordinal) >= 0;
+    }
+
+    public bool IsHttpClientCall(IMethodSymbol method) =>
+        method.ContainingType is { } type && IsOrDerivesFrom(type, HttpClient);
+
+    public bool IsRandom(ITypeSymbol? type) => type is not null && IsOrDerivesFrom(type, Random);
+
+    public bool IsMathPow(IMethodSymbol method) =>
+        method.Name == "Pow" && SymbolEqualityComparer.Default.Equals(method.ContainingType, Math);
+
+    public bool IsConsoleRead(IMethodSymbol method) =>
+        method.Name.StartsWith("Read", System.StringComparison.Ordinal) &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, Console);
+
+    public static bool IsOrDerivesFrom(ITypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

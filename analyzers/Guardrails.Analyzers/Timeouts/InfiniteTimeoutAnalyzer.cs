@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Guardrails.Analyzers.Timeouts;
+
+/// <summary>
+/// GR2002: a timeout set to "never": <c>Timeout.Infinite</c>, <c>-1</c>, <c>Timeout.InfiniteTimeSpan</c> or
+/// <c>TimeSpan.MaxValue</c> passed as a timeout argument or assigned to a <c>...Timeout</c> property;
+/// <c>DbCommand.CommandTimeout = 0</c>; socket and stream read/write timeouts set to infinite.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.InfiniteTimeout,
+        title: "Timeout set to infinite",
+        messageFormat: "{0} turns the timeout off, so this can wait forever: {1}",
+        RuleCategories.Timeouts,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An infinite timeout is a decision that no dependency will ever hang. Give the operation a finite timeout sized to the caller's budget, or bound it with a CancellationToken that CancelAfter cancels.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.InfiniteTimeout));
+
+    private const string FiniteTimeout = "give it a finite timeout sized to the caller's budget";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        if (InfiniteTimeoutValues.Create(context.Compilation) is not { } infinite)
+        {
+            return;
+        }
+
+        var properties = TimeoutProperties.Create(context.Compilation);
+        var testCode = TestCodeFilter.Create(context.Compilation);
+        context.RegisterOperationAction(c => AnalyzeArgument(c, infinite, testCode), OperationKind.Argument);
+        context.RegisterOperationAction(c => AnalyzeAssignment(c, infinite, properties, testCode), OperationKind.SimpleAssignment);
+    }
+
+    private static void AnalyzeArgument(OperationAnalysisContext context, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        if (argument.ArgumentKind != ArgumentKind.Explicit
+            || argument.Parameter is not { } parameter
+            || !TimeoutParameters.IsTimeout(parameter)
+            || !infinite.IsInfinite(argument.Value)
+            || testCode.Skips(context))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rule,
+            argument.Value.Syntax.GetLocation(),
+            $"Passing {argument.Value.Syntax} as '{parameter.Name}'",
+            FiniteTimeout));
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
+            || !IsInfiniteFor(property, assignment.Value, infinite, properties)
+            || (properties.IsHttpClientTimeout(property) && ResilienceHandlerOwnsTimeouts(assignment, properties))
+            || testCode.Skips(context))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rule,
+            assignment.Value.Syntax.GetLocation(),
+            $"Setting {property.ContainingType.Name}.{property.Name} to {assignment.Value.Syntax}",
+            properties.IsHttpClientTimeout(property)
+                ? FiniteTimeout + ", or let AddStandardResilienceHandler own the timeouts"
+                : FiniteTimeout));
+    }
+
+    private static bool IsInfiniteFor(IPropertySymbol property, IOperation value, InfiniteTimeoutValues infinite, TimeoutProperties properties)
+    {
+        if (!property.Name.EndsWith("Timeout", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (infinite.IsInfiniteTimeSpan(value))
+        {
+            return true;
+        }
+
+        return properties.MeaningOfZeroAndMinusOne(property) switch
+        {
+            InfiniteMarker.Zero => InfiniteTimeoutValues.IsConstant(value, 0),
+            InfiniteMarker.MinusOne => InfiniteTimeoutValues.IsConstant(value, -1),
+            InfiniteMarker.ZeroOrMinusOne => InfiniteTimeoutValues.IsConstant(value, 0) || InfiniteTimeoutValues.IsConstant(value, -1),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Microsoft.Extensions.Http.Resilience's standard handlers enforce their own total and attempt timeouts
+    /// and document setting <c>HttpClient.Timeout</c> to infinite so the client's does not fire first.
+    /// </summary>
+    private static bool ResilienceHandlerOwnsTimeouts(IOperation assignment, TimeoutProperties properties)
+    {
+        if (!properties.ResilienceHandlersReferenced)
+        {
+            return false;
+        }
+
+        var root = assignment;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var descendant in root.DescendantsAndSelf())
+        {
+            if (descendant is IInvocationOperation invocation && TimeoutProperties.IsResilienceHandlerRegistration(invocation.TargetMethod))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

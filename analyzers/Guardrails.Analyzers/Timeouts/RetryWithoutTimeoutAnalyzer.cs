@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Guardrails.Analyzers.Timeouts;
+
+/// <summary>
+/// GR2006: a Polly v8 <c>ResiliencePipelineBuilder</c> that gets <c>AddRetry</c> but no <c>AddTimeout</c> in
+/// the same chain or on the same builder variable in the same member.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RetryWithoutTimeoutAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.RetryWithoutTimeout,
+        title: "Resilience pipeline retries without a timeout",
+        messageFormat: "This pipeline retries but has no timeout, so one hung attempt hangs the caller and retries multiply the wait: add an attempt timeout with .AddTimeout(...) after AddRetry",
+        RuleCategories.Timeouts,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Retries recover from failures that come back; a hung call never comes back. A timeout strategy after the retry strategy bounds every attempt, so the retry can try again.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.RetryWithoutTimeout));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var retry = context.Compilation.GetTypeByMetadataName("Polly.RetryResiliencePipelineBuilderExtensions");
+        var timeout = context.Compilation.GetTypeByMetadataName("Polly.TimeoutResiliencePipelineBuilderExtensions");
+        if (retry is null || timeout is null)
+        {
+            return;
+        }
+
+        var strategies = new PollyStrategies(retry, timeout);
+        var testCode = TestCodeFilter.Create(context.Compilation);
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, strategies, testCode), OperationKind.Invocation);
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, PollyStrategies strategies, TestCodeFilter testCode)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!strategies.IsAddRetry(invocation.TargetMethod))
+        {
+            return;
+        }
+
+        var chain = BuilderChain.Of(invocation);
+        if (strategies.HasTimeout(chain) || HasTimeoutOnSameBuilder(invocation, chain, strategies) || testCode.Skips(context))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Rule, InvocationLocation.NameOf(invocation)));
+    }
+
+    private static bool HasTimeoutOnSameBuilder(IOperation invocation, BuilderChain chain, PollyStrategies strategies)
+    {
+        var builder = chain.StartSymbol ?? chain.StoredIn;
+        if (builder is null)
+        {
+            return false;
+        }
+
+        var root = invocation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IInvocationOperation other && strategies.IsAddTimeout(other.TargetMethod))
+            {
+                var otherChain = BuilderChain.Of(other);
+                if (SymbolEqualityComparer.Default.Equals(otherChain.StartSymbol, builder)
+                    || SymbolEqualityComparer.Default.Equals(otherChain.StoredIn, builder))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class PollyStrategies(INamedTypeSymbol retryExtensions, INamedTypeSymbol timeoutExtensions)
+    {
+        public bool IsAddRetry(IMethodSymbol method)
+            => method.Name == "AddRetry" && SymbolEqualityComparer.Default.Equals(method.ContainingType, retryExtensions);
+
+        public bool IsAddTimeout(IMethodSymbol method)
+            => method.Name == "AddTimeout" && SymbolEqualityComparer.Default.Equals(method.ContainingType, timeoutExtensions);
+
+        public bool HasTimeout(BuilderChain chain)
+        {
+            foreach (var call in chain.Calls)
+            {
+                if (IsAddTimeout(call.TargetMethod))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

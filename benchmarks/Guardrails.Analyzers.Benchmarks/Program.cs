@@ -1,0 +1,47 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Running;
+using Guardrails.Analyzers.Benchmarks;
+
+// --describe: size of the codebase, the diagnostics found, and each analyzer's own execution time (one run).
+// --write DIR: writes the codebase to DIR (to read it, or to build it with `dotnet build` by hand).
+// anything else: BenchmarkDotNet arguments (e.g. --filter '*').
+if (args.Length > 0 && args[0] == "--describe")
+{
+    var codebase = new GuardrailsCompilation();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"files: {codebase.FileCount}, lines: {codebase.LineCount}, analyzers: {codebase.Analyzers.Length}"));
+    codebase.CompileOnly();
+    var diagnostics = await codebase.CompileWithAnalyzersAsync(logAnalyzerExecutionTime: true).ConfigureAwait(false);
+    foreach (var group in diagnostics.GroupBy(diagnostic => diagnostic.Id).OrderBy(group => group.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{group.Key}: {group.Count()} diagnostics"));
+    }
+
+    foreach (var analyzer in codebase.Analyzers)
+    {
+        var telemetry = await codebase.LastTelemetry!.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{analyzer.GetType().Name}: {telemetry.ExecutionTime.TotalMilliseconds:F0} ms in its callbacks"));
+    }
+
+    return 0;
+}
+
+if (args.Length > 1 && args[0] == "--write")
+{
+    var codebase = new GuardrailsCompilation();
+    foreach (var (path, text) in codebase.Sources)
+    {
+        var target = Path.Combine(args[1], path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await File.WriteAllTextAsync(target, text).ConfigureAwait(false);
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {codebase.FileCount} files, {codebase.LineCount} lines to {args[1]}"));
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CompileBenchmarks).Assembly).Run(args);
+return 0;

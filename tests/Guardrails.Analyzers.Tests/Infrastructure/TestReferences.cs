@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Guardrails.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Offline references for analyzer tests: the .NET 8 reference assemblies from Basic.Reference.Assemblies
+/// (never a NuGet download at test time) and, for code-fix tests, Polly.Core's metadata.
+/// </summary>
+internal static class TestReferences
+{
+    /// <summary>No reference package: the testing library resolves nothing itself, so nothing is downloaded.</summary>
+    public static ReferenceAssemblies None { get; } = new("net8.0");
+
+    public static ImmutableArray<MetadataReference> Net80 { get; } = [.. Basic.Reference.Assemblies.Net80.References.All];
+
+    public static MetadataReference PollyCore { get; } =
+        MetadataReference.CreateFromFile(typeof(Polly.ResiliencePipeline).Assembly.Location);
+}

@@ -1,0 +1,116 @@
+using System.Threading.Tasks;
+using Verify = Guardrails.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Guardrails.Analyzers.Retries.RecursiveRetryAnalyzer>;
+
+namespace Guardrails.Analyzers.Tests.Retries;
+
+[TestFixture]
+public sealed class RecursiveRetryAnalyzerTests
+{
+    [Test]
+    public Task A_method_calling_itself_from_its_catch_with_one_retry_less_is_a_recursive_retry() => Verify.VerifyAsync("""
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Connect(string host, int retries)
+            {
+                try
+                {
+                    Open(host);
+                }
+                catch (IOException) when (retries > 0)
+                {
+                    Thread.Sleep(1000);
+                    {|#0:Connect(host, retries - 1)|};
+                }
+            }
+
+            void Open(string host) { }
+        }
+        """,
+        Verify.Diagnostic("GR1004").WithLocation(0).WithArguments("Connect", "IOException", "attempts limited by 'retries > 0', fixed delay 1000", ""));
+
+    [Test]
+    public Task An_async_http_download_retrying_itself_with_attempt_plus_one_is_a_recursive_retry() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly HttpClient _http = new();
+
+            async Task<string> DownloadAsync(Uri uri, int attempt = 0)
+            {
+                try
+                {
+                    return await _http.GetStringAsync(uri);
+                }
+                catch (HttpRequestException)
+                {
+                    if (attempt >= 3)
+                    {
+                        throw;
+                    }
+
+                    await Task.Delay(1000 * (attempt + 1));
+                    return await {|#0:DownloadAsync(uri, attempt + 1)|};
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1004").WithLocation(0).WithArguments(
+            "DownloadAsync",
+            "HttpRequestException",
+            "attempts limited by 'attempt >= 3', linear backoff 1000 * (attempt + 1)",
+            " or, for HttpClient, AddStandardResilienceHandler() from Microsoft.Extensions.Http.Resilience"));
+
+    [Test]
+    public Task Recursion_over_other_data_from_a_catch_is_not_a_retry() => Verify.VerifyAsync("""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            void Walk(string directory)
+            {
+                try
+                {
+                    Directory.GetFiles(directory);
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    Walk(Path.GetDirectoryName(directory)!);
+                }
+            }
+
+            void Outside(string value)
+            {
+                Outside(value);
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_lambda_in_the_catch_is_not_the_method_itself() => Verify.VerifyAsync("""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            void Save(string path)
+            {
+                try
+                {
+                    File.WriteAllText(path, "x");
+                }
+                catch (IOException)
+                {
+                    Action later = () => Save(path);
+                    GC.KeepAlive(later);
+                }
+            }
+        }
+        """);
+}

@@ -1,0 +1,70 @@
+using System.Threading.Tasks;
+using Guardrails.Analyzers.CodeFixes.Timeouts;
+using Guardrails.Analyzers.Timeouts;
+
+namespace Guardrails.Analyzers.Tests.Timeouts;
+
+public sealed class AddPollyTimeoutCodeFixTests
+{
+    [Test]
+    public Task A_timeout_is_added_on_its_own_line_after_the_retry()
+        => TimeoutsVerifier.VerifyCodeFixAsync<RetryWithoutTimeoutAnalyzer, AddPollyTimeoutCodeFix>(
+            """
+            using System;
+            using Polly;
+            using Polly.Retry;
+
+            class Pipelines
+            {
+                ResiliencePipeline Create() => new ResiliencePipelineBuilder()
+                    .{|GR2006:AddRetry|}(new RetryStrategyOptions { MaxRetryAttempts = 3 })
+                    .Build();
+            }
+            """,
+            """
+            using System;
+            using Polly;
+            using Polly.Retry;
+
+            class Pipelines
+            {
+                ResiliencePipeline Create() => new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3 })
+                    .AddTimeout(TimeSpan.FromSeconds(30))
+                    .Build();
+            }
+            """);
+
+    [Test]
+    public Task A_statement_on_a_builder_variable_gets_the_configured_timeout()
+        => TimeoutsVerifier.VerifyCodeFixAsync<RetryWithoutTimeoutAnalyzer, AddPollyTimeoutCodeFix>(
+            """
+            using Polly;
+            using Polly.Retry;
+
+            class Pipelines
+            {
+                ResiliencePipeline Create()
+                {
+                    var builder = new ResiliencePipelineBuilder();
+                    builder.{|GR2006:AddRetry|}(new RetryStrategyOptions());
+                    return builder.Build();
+                }
+            }
+            """,
+            """
+            using Polly;
+            using Polly.Retry;
+
+            class Pipelines
+            {
+                ResiliencePipeline Create()
+                {
+                    var builder = new ResiliencePipelineBuilder();
+                    builder.AddRetry(new RetryStrategyOptions()).AddTimeout(System.TimeSpan.FromMilliseconds(2500));
+                    return builder.Build();
+                }
+            }
+            """,
+            "guardrails.default_timeout = 00:00:02.5");
+}
