@@ -70,7 +70,7 @@ public sealed class ValidateGuardrails : Task
             RequiredCategories = categories,
             Runbooks = new RunbookOptions
             {
-                RequiredSections = [.. RequiredRunbookSections.Select(section => section.Trim()).Where(section => section.Length > 0)],
+                RequiredSections = ListEntries(RequiredRunbookSections),
                 RequireOwner = RequireRunbookOwner,
             },
             Severities = severities,
@@ -96,6 +96,11 @@ public sealed class ValidateGuardrails : Task
         return string.IsNullOrEmpty(fullPath) ? Path.GetFullPath(item.ItemSpec) : fullPath;
     }
 
+    /// <summary>The entries of a list property. A list given on the command line as
+    /// <c>-p:X=A%3BB</c> reaches the task as one escaped entry, so entries are split on ';' again.</summary>
+    private static List<string> ListEntries(string[] values) =>
+        [.. values.SelectMany(value => value.Split(';')).Select(entry => entry.Trim()).Where(entry => entry.Length > 0)];
+
     private static string GeneratorVersion()
     {
         var informational = typeof(ValidateGuardrails).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -106,7 +111,7 @@ public sealed class ValidateGuardrails : Task
     private List<SloCategory> ParseCategories(List<Finding> problems)
     {
         var categories = new List<SloCategory>();
-        foreach (var text in RequiredSloCategories.Select(category => category.Trim()).Where(category => category.Length > 0))
+        foreach (var text in ListEntries(RequiredSloCategories))
         {
             if (Enum.TryParse<SloCategory>(text, ignoreCase: true, out var category) && category != SloCategory.Unspecified)
             {

@@ -89,6 +89,16 @@ public sealed class ValidateGuardrailsTests
     }
 
     [Test]
+    public void A_section_list_escaped_on_the_command_line_is_still_a_list()
+    {
+        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", GoodRunbook)]);
+        task.RequiredRunbookSections = ["Summary;Verification"];
+
+        Assert.That(task.Execute(), Is.False);
+        Assert.That(engine.Errors.Single().Message, Does.Contain("no 'Verification' section"));
+    }
+
+    [Test]
     public void A_severity_override_turns_an_error_into_a_warning_and_the_build_passes()
     {
         var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", GoodRunbook.Replace("owner: team-checkout", "title: x", System.StringComparison.Ordinal))]);

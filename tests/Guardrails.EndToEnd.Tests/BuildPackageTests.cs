@@ -42,8 +42,9 @@ public sealed class BuildPackageTests
             "-p:GuardrailsRequiredRunbookSections=Summary%3BImpact%3BEscalation");
 
         Assert.That(result.Succeeded, Is.False, result.Output);
-        Assert.That(result.WithCodePrefix("GR").Single().ToString(), Is.EqualTo(
-            "docs/runbooks/checkout.md(29,1,29,14): error GR4004: the section 'Escalation' is empty; write its content or remove the heading"), result.Output);
+        Assert.That(result.WithCodePrefix("GR").Select(diagnostic => diagnostic.ToString()), Is.EqualTo(
+            (string[])["docs/runbooks/checkout.md(29,1,29,14): error GR4004: the section 'Escalation' is empty; write its content or remove the heading"]),
+            result.Output);
     }
 
     [Test]
