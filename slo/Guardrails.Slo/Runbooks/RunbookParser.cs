@@ -135,13 +135,28 @@ public static class RunbookParser
 
         foreach (var entry in mapping.Children)
         {
-            if (entry.Key is YamlScalarNode { Value: "owner" } && entry.Value is YamlScalarNode { Value: { } value } node
-                && !string.IsNullOrWhiteSpace(value))
+            if (entry.Key is not YamlScalarNode { Value: "owner" })
             {
-                var line = firstYamlLine + (int)node.Start.Line - 1;
-                var location = new SourceSpan(path, line, (int)node.Start.Column, line, (int)node.End.Column);
-                return (value.Trim(), location);
+                continue;
             }
+
+            // One owner ("owner: team-checkout") or several ("owner: [team-checkout, payments-oncall]").
+            var names = entry.Value switch
+            {
+                YamlScalarNode scalar => [scalar.Value],
+                YamlSequenceNode sequence => sequence.Children.OfType<YamlScalarNode>().Select(item => item.Value).ToList(),
+                _ => new List<string?>(),
+            };
+            var owner = string.Join(", ", names.Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name!.Trim()));
+            if (owner.Length == 0)
+            {
+                return null;
+            }
+
+            var node = entry.Value;
+            var startLine = firstYamlLine + (int)node.Start.Line - 1;
+            var endLine = firstYamlLine + (int)node.End.Line - 1;
+            return (owner, new SourceSpan(path, startLine, (int)node.Start.Column, endLine, (int)node.End.Column));
         }
 
         return null;

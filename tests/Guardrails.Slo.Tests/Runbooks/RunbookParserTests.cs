@@ -48,6 +48,26 @@ public sealed class RunbookParserTests
     }
 
     [Test]
+    public void Several_owners_in_the_front_matter_are_all_named()
+    {
+        Assert.That(Parse("---\nowner: [team-payments, payments-oncall]\n---\n# T\n").Owner, Is.EqualTo("team-payments, payments-oncall"));
+    }
+
+    [Test]
+    public void An_empty_owner_in_the_front_matter_names_no_owner()
+    {
+        Assert.That(Parse("---\nowner: ''\n---\n# T\n\nOwner:\n").Owner, Is.Null);
+    }
+
+    [Test]
+    public void Repeated_headings_get_numbered_anchors_as_on_GitHub()
+    {
+        var runbook = Parse("# T\n\n## Steps\n\nA\n\n## Steps\n\nB\n");
+
+        Assert.That(runbook.Sections.Select(section => section.Anchor), Is.EqualTo(new[] { "t", "steps", "steps-1" }));
+    }
+
+    [Test]
     public void The_owner_comes_from_an_owner_line_when_there_is_no_front_matter()
     {
         var runbook = Parse("# T\n\n**Owner:** @payments-oncall\n");
