@@ -68,6 +68,7 @@ internal sealed class SloProject
         if (!options.SpecOnly)
         {
             OpenSloResolver.ResolveReferences(openSlo.Catalog, findings);
+            OpenSloResolver.CheckReferencedThresholds(openSlo.Catalog, findings);
             ReportDuplicateSlothSlos();
             ServiceCategoryPolicy.Check(
                 openSlo.Catalog.Services,
@@ -132,9 +133,14 @@ internal sealed class SloProject
 
         var at = mapping.KeyOf("apiVersion") is { } apiKey ? apiVersion?.Span ?? apiKey.Span : version?.Span ?? mapping.Span;
         var found = apiVersion is not null ? $"apiVersion '{apiVersion.Value}'" : version is not null ? $"version '{version.Value}'" : "neither apiVersion nor version";
-        var hint = apiVersion?.Value.StartsWith("openslo/", StringComparison.Ordinal) == true
-            ? " Only OpenSLO v1 is supported; v1alpha and v2alpha objects convert to v1 with 'oslo convert'."
-            : string.Empty;
+        var hint = apiVersion?.Value switch
+        {
+            { } openSlo when openSlo.StartsWith("openslo/", StringComparison.Ordinal) =>
+                " Only OpenSLO v1 is supported; v1alpha and v2alpha objects convert to v1 with 'oslo convert'.",
+            { } sloth when sloth.StartsWith("sloth.slok.dev/", StringComparison.Ordinal) =>
+                " Sloth's Kubernetes resource is not read; write its spec as a 'version: prometheus/v1' file.",
+            _ => string.Empty,
+        };
         findings.Add(
             SloRules.UnknownDocument,
             at,

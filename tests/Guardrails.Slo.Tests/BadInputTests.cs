@@ -244,4 +244,20 @@ public sealed class BadInputTests
         Assert.That(result.Slos[1].Sli, Is.EqualTo(new global::Guardrails.Slo.Prometheus.SliQuery.Events("sum(rate(slow_total[{{.window}}]))", "sum(rate(requests_total[{{.window}}]))")));
         Assert.That(result.Slos[1].PageAlert.Name, Is.EqualTo("PaymentsAlert"));
     }
+
+    [Test]
+    public void A_directory_given_as_a_file_is_one_finding()
+    {
+        using var directory = new TemporaryDirectory();
+
+        Assert.That(SloValidator.Validate([directory.Path], Validate.SpecOnly).Only().Rule, Is.EqualTo(SloRules.UnreadableFile));
+    }
+
+    [Test]
+    public void A_sloth_kubernetes_resource_is_named_with_a_way_forward()
+    {
+        var finding = Validate.Text("apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\n").Only();
+
+        Assert.That(finding.Message, Does.Contain("prometheus/v1"));
+    }
 }

@@ -33,6 +33,19 @@ public sealed class DocumentationTests
         }
     }
 
+    [Test]
+    public void The_examples_in_the_slo_format_guide_are_valid()
+    {
+        var guide = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "slo-format.md"));
+        var examples = guide.Split("```yaml\n").Skip(1).Select(block => block.Substring(0, block.IndexOf("```", System.StringComparison.Ordinal))).ToArray();
+
+        Assert.That(examples, Has.Length.EqualTo(2));
+        foreach (var example in examples)
+        {
+            Assert.That(Validate.Text(example, Validate.SpecOnly).Findings, Is.Empty, example);
+        }
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);

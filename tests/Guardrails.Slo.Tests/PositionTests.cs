@@ -33,6 +33,14 @@ public sealed class PositionTests
     }
 
     [Test]
+    public void A_byte_order_mark_starting_a_later_document_is_dropped_too()
+    {
+        var finding = Validate.Text("apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: checkout\n---\n\uFEFFapiVersion: apps/v1\n").Only();
+
+        Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.UnknownDocument, (6, 13))));
+    }
+
+    [Test]
     public void A_utf16_file_with_a_byte_order_mark_is_read()
     {
         using var directory = new TemporaryDirectory();

@@ -71,6 +71,41 @@ public sealed class ProjectTests
     }
 
     [Test]
+    public void Objectives_of_an_slo_referencing_a_threshold_sli_need_op_and_value()
+    {
+        var yaml = Sample.OpenSlo.With(
+            "spec:\n  ratioMetric:\n    counter: true\n    good:\n      metricSource:\n        type: Prometheus\n        spec:\n          query: sum(rate(http_requests_total{service=\"checkout\",code!~\"5..\"}[5m]))\n    total:",
+            "spec:\n  thresholdMetric:");
+
+        var result = Validate.Text(yaml, Validate.Full);
+
+        Assert.That(Validate.Text(yaml, Validate.SpecOnly).Findings, Is.Empty);
+        Assert.That(result.Single(SloRules.MissingField).Location.Line, Is.EqualTo(35));
+        Assert.That(Validate.Text(yaml.With("      target: 0.999", "      target: 0.999\n      op: gte\n      value: 1"), Validate.Full).Findings.Where(finding => finding.Rule == SloRules.MissingField), Is.Empty);
+    }
+
+    [Test]
+    public void An_slo_without_objectives_is_valid_for_oslo_but_not_for_the_team()
+    {
+        var yaml = Sample.OpenSlo.With("  objectives:\n    - targetPercent: 99\n", string.Empty);
+
+        Assert.That(Validate.Text(yaml, Validate.SpecOnly).Findings, Is.Empty);
+        Assert.That((Validate.Text(yaml, Validate.Full).Only().Rule, Validate.Text(yaml, Validate.Full).Only().At()), Is.EqualTo((SloRules.MissingField, (54, 1))));
+    }
+
+    [Test]
+    public void A_file_listed_twice_is_validated_once()
+    {
+        using var directory = new TemporaryDirectory();
+        var file = directory.Write("checkout.yaml", Sample.OpenSlo);
+
+        var result = SloValidator.Validate([file, file], Validate.Full);
+
+        Assert.That(result.Findings, Is.Empty);
+        Assert.That(result.Slos, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void The_same_name_declared_twice_for_one_kind_is_reported_at_the_second()
     {
         using var directory = new TemporaryDirectory();

@@ -29,10 +29,11 @@ internal static class OpenSloDocumentReader
         // By exact name: Enum.TryParse would also take "1" or "Service, SLO".
         if (Array.IndexOf(Enum.GetNames(typeof(OpenSloKind)), kindText.Value) < 0)
         {
+            var suggestion = NameSuggestion.Closest(kindText.Value, Enum.GetNames(typeof(OpenSloKind)));
             reading.Findings.Add(
                 SloRules.InvalidValue,
                 kindText.Span,
-                $"kind '{kindText.Value}' is not an OpenSLO v1 kind; use one of {string.Join(", ", Enum.GetNames(typeof(OpenSloKind)))}.");
+                $"kind '{kindText.Value}' is not an OpenSLO v1 kind; use one of {string.Join(", ", Enum.GetNames(typeof(OpenSloKind)))}{(suggestion is null ? "." : $". Did you mean '{suggestion}'?")}");
             return;
         }
 
@@ -77,7 +78,7 @@ internal static class OpenSloDocumentReader
                 ReadSlo(root, metadata, reading, errorsBefore);
                 break;
             case OpenSloKind.AlertPolicy:
-                var policyRunbook = metadata.Name is null ? null : reading.CollectRunbooks(metadata, "alert " + metadata.Name.Value, metadata.Name.Span);
+                var policyRunbook = metadata.WrittenName is null ? null : reading.CollectRunbooks(metadata, "alert " + metadata.WrittenName.Value, metadata.WrittenName.Span);
                 var policyCondition = AlertPolicyReader.ReadPolicySpec(root, reading);
                 if (metadata.Name is not null)
                 {
@@ -109,8 +110,8 @@ internal static class OpenSloDocumentReader
 
     private static void ReadSlo(FieldReader root, ObjectMetadata metadata, OpenSloReading reading, int errorsBefore)
     {
-        var location = metadata.Name?.Span ?? root.Owner;
-        var subject = "SLO " + (metadata.Name?.Value ?? "(unnamed)");
+        var location = metadata.WrittenName?.Span ?? root.SpanOf("metadata");
+        var subject = "SLO " + (metadata.WrittenName?.Value ?? "(unnamed)");
         var runbook = reading.CollectRunbooks(metadata, subject, location);
         var category = Category(metadata, reading, location, subject);
         var spec = SloSpecReader.Read(root, reading);

@@ -186,13 +186,17 @@ internal static class SloSpecReader
 
         var window = new FieldReader(reading.Findings, mapping, path, mapping.Span, TimeWindowFields);
         var duration = OpenSloFields.Duration(window, "duration", required: true);
-        var isRolling = window.Boolean("isRolling") ?? false;
+        var rolling = window.Boolean("isRolling");
+
+        // An isRolling of the wrong type is reported as such; which calendar rule applies is then unknown.
+        var rollingIsKnown = rolling is not null || !window.Has("isRolling");
+        var isRolling = rolling ?? false;
         var hasCalendar = window.Has("calendar");
-        if (isRolling && hasCalendar)
+        if (rollingIsKnown && isRolling && hasCalendar)
         {
             reading.Findings.Add(SloRules.InvalidTimeWindow, window.SpanOf("calendar"), $"{path}: 'calendar' cannot be set when 'isRolling' is true.");
         }
-        else if (!isRolling && !hasCalendar)
+        else if (rollingIsKnown && !isRolling && !hasCalendar)
         {
             reading.Findings.Add(SloRules.InvalidTimeWindow, mapping.Span, $"{path}: 'calendar' must be set when 'isRolling' is false (or set 'isRolling: true').");
         }
@@ -262,7 +266,7 @@ internal static class SloSpecReader
             objective.Number("compositeWeight");
         }
 
-        return new SloObjective(ratio, displayName, indicator, mapping.Span);
+        return new SloObjective(ratio, displayName, indicator, objective.Has("op") && objective.Has("value"), mapping.Span);
     }
 
     private static double? Target(FieldReader objective, OpenSloReading reading)

@@ -18,7 +18,11 @@ internal static class SloCategoryName
             default:
                 if (!specOnly)
                 {
-                    findings.Add(SloRules.MissingCategory, text.Span, $"Category '{text.Value}' is not one of availability, latency, other.");
+                    var suggestion = NameSuggestion.Closest(text.Value.Trim().ToLowerInvariant(), ["availability", "latency", "other"]);
+                    findings.Add(
+                        SloRules.MissingCategory,
+                        text.Span,
+                        $"Category '{text.Value}' is not one of availability, latency, other{(suggestion is null ? "." : $"; did you mean '{suggestion}'?")}");
                 }
 
                 return SloCategory.Unspecified;

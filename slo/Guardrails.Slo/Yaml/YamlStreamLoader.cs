@@ -23,7 +23,6 @@ internal sealed class YamlStreamLoader
     private YamlNode? root;
     private long expandedNodes;
     private bool documentBroken;
-    private int documentCount;
     private Mark lastMark = Mark.Empty;
 
     private YamlStreamLoader(string file, string text)
@@ -36,7 +35,7 @@ internal sealed class YamlStreamLoader
     {
         var loader = new YamlStreamLoader(file, text);
         loader.Run();
-        return new YamlLoadResult(loader.documents, loader.findings, loader.documentCount);
+        return new YamlLoadResult(loader.documents, loader.findings);
     }
 
     private void Run()
@@ -82,7 +81,6 @@ internal sealed class YamlStreamLoader
                 documentBroken = false;
                 return true;
             case DocumentEnd:
-                documentCount++;
                 if (!documentBroken && root is not null && !(root is YamlScalar { IsNull: true }))
                 {
                     documents.Add(root);
@@ -91,7 +89,8 @@ internal sealed class YamlStreamLoader
                 return true;
             case Scalar scalar:
                 var node = new YamlScalar(SpanOf(scalar.Start, scalar.End), scalar.Value, scalar.Style == ScalarStyle.Plain, TagOf(scalar));
-                return Register(scalar.Anchor, node, 1) && Add(node, 1);
+                Register(scalar.Anchor, node, 1);
+                return Add(node, 1);
             case AnchorAlias alias:
                 return AddAlias(alias);
             case SequenceStart sequenceStart:
@@ -101,7 +100,8 @@ internal sealed class YamlStreamLoader
             case SequenceEnd or MappingEnd:
                 var frame = frames.Pop();
                 var collection = frame.Build(SpanOf(frame.Start.Start, parsingEvent.End));
-                return Register(frame.Start.Anchor, collection, frame.Weight) && Add(collection, frame.Weight);
+                Register(frame.Start.Anchor, collection, frame.Weight);
+                return Add(collection, frame.Weight);
             default:
                 return true;
         }
@@ -135,14 +135,12 @@ internal sealed class YamlStreamLoader
         return Add(anchored.Node, anchored.Weight, span);
     }
 
-    private bool Register(AnchorName anchor, YamlNode node, long weight)
+    private void Register(AnchorName anchor, YamlNode node, long weight)
     {
         if (!anchor.IsEmpty)
         {
             anchors[anchor.Value] = new AnchoredNode(node, weight);
         }
-
-        return true;
     }
 
     private bool Add(YamlNode node, long weight, SourceSpan? aliasSpan = null)
