@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
+using System.Threading;
 
 namespace Guardrails.Testing;
 
@@ -45,14 +46,18 @@ internal static class ProcessRunner
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
+        // WaitForExitAsync also waits for the redirected output to be read to its end.
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            process.WaitForExitAsync(deadline.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            process.WaitForExit();
             throw new TimeoutException($"'{fileName} {string.Join(' ', start.ArgumentList)}' did not finish within {timeout}.\n{output}");
         }
 
-        process.WaitForExit();
         return new ProcessOutcome(process.ExitCode, output.ToString());
     }
 
