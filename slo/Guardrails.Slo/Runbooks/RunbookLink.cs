@@ -17,6 +17,10 @@ internal sealed record RunbookLink(string FilePart, string? Anchor, bool IsWebAd
         var hash = trimmed.IndexOf('#');
         var filePart = hash < 0 ? trimmed : trimmed.Substring(0, hash);
         var anchor = hash < 0 ? null : trimmed.Substring(hash + 1);
+
+        // A query (GitHub's "?plain=1") selects a rendering, not another file.
+        var query = filePart.IndexOf('?');
+        filePart = query < 0 ? filePart : filePart.Substring(0, query);
         return new RunbookLink(Uri.UnescapeDataString(filePart), anchor is null ? null : Uri.UnescapeDataString(anchor), IsWebAddress: false);
     }
 }

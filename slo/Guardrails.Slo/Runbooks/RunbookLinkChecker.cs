@@ -56,7 +56,20 @@ public sealed class RunbookLinkChecker
                 $"{reference.Subject} names the runbook '{reference.Target}'; write a path relative to the repository (docs/runbooks/<name>.md) or an http(s) address");
         }
 
-        var candidates = Candidates(link.FilePart, reference.Location.File).ToList();
+        List<string> candidates;
+        try
+        {
+            candidates = Candidates(link.FilePart, reference.Location.File).ToList();
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // .NET Framework (Visual Studio's MSBuild) rejects characters such as '|' or '*' in paths.
+            return new Finding(
+                RunbookRules.LinkNotRepositoryRelative,
+                reference.Location,
+                $"{reference.Subject} names the runbook '{reference.Target}', which is not a valid path ({exception.Message})");
+        }
+
         if (candidates.Count == 0)
         {
             return new Finding(

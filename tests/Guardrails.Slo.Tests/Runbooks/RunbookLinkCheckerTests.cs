@@ -26,6 +26,8 @@ public sealed class RunbookLinkCheckerTests
     [TestCase("/docs/runbooks/checkout.md")]
     [TestCase("../docs/runbooks/checkout.md")]
     [TestCase("docs/runbooks/checkout.md#roll-back")]
+    [TestCase("docs/runbooks/checkout.md?plain=1#roll-back")]
+    [TestCase("docs/runbooks/check%6Fut.md")]
     [TestCase("https://wiki.example.com/runbooks/checkout#anything")]
     public void A_link_to_an_existing_runbook_and_heading_passes(string target)
     {
