@@ -70,6 +70,28 @@ public sealed class RuleGenerationTests
         Assert.That(Directory.Exists(rulesDirectory), Is.False);
     }
 
+    [Test]
+    public void The_required_categories_are_the_teams_choice()
+    {
+        var engine = new MockEngine();
+        var task = Task(engine);
+        task.RequiredSloCategories = ["Availability;Latency;Other"];
+
+        Assert.That(task.Execute(), Is.False);
+        Assert.That(engine.Errors.Single().Message, Does.Contain("Service 'checkout' has no other SLO"));
+    }
+
+    [Test]
+    public void Turning_the_slo_check_off_skips_broken_slo_files_and_writes_no_rules()
+    {
+        File.WriteAllText(Path.Combine(service, "slo", "checkout.yaml"), "apiVersion: [\n");
+        var task = Task(new MockEngine());
+        task.CheckSlos = false;
+
+        Assert.That(task.Execute(), Is.True);
+        Assert.That(task.GeneratedRuleFiles, Is.Empty);
+    }
+
     private ValidateGuardrails Task(IBuildEngine engine) => new()
     {
         BuildEngine = engine,
