@@ -12,7 +12,7 @@ namespace Guardrails.Analyzers.Benchmarks;
 /// The ratio that matters is the last row against the baseline row: what Guardrails adds to a build that already
 /// runs the SDK's analyzers, as every SDK-style project does.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]
 public class CompileBenchmarks
 {

@@ -42,7 +42,7 @@ internal sealed class SloProject
 
         if (read.Finding is not null)
         {
-            findings.AddRange([read.Finding]);
+            findings.Add(read.Finding);
             return;
         }
 

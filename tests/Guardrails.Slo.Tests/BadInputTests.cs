@@ -241,7 +241,7 @@ public sealed class BadInputTests
         var result = Validate.Text(Yaml, Validate.Full);
 
         Assert.That(result.Findings, Is.Empty);
-        Assert.That(result.Slos[1].Sli, Is.EqualTo(new global::Guardrails.Slo.Prometheus.SliQuery.Events("sum(rate(slow_total[{{.window}}]))", "sum(rate(requests_total[{{.window}}]))")));
+        Assert.That(result.Slos[1].Sli, Is.EqualTo(new Guardrails.Slo.Prometheus.SliQuery.Events("sum(rate(slow_total[{{.window}}]))", "sum(rate(requests_total[{{.window}}]))")));
         Assert.That(result.Slos[1].PageAlert.Name, Is.EqualTo("PaymentsAlert"));
     }
 

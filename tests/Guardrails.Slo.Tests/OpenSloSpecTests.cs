@@ -114,6 +114,10 @@ public sealed class OpenSloSpecTests
     [TestCase("0d")]
     [TestCase("2s")]
     [TestCase("1h30m")]
+    [TestCase("36000Y")]
+    [TestCase("30000Q")]
+    [TestCase("2000000000m")]
+    [TestCase("99999999999d")]
     public void Other_durations_are_reported_at_their_value(string duration)
     {
         var finding = Validate.Text(Sample.OpenSlo.With("duration: 28d", "duration: " + duration)).Only();

@@ -18,14 +18,36 @@ internal static class RetriedOperationRecognizer
         "Notify", "Dispatch", "Login", "LogIn", "Authenticate", "Register", "Transmit", "Store", "Persist",
     ];
 
-    public static bool IsRetriableAction(IMethodSymbol method, RetryWellKnownTypes types)
+    public static bool IsRetriableAction(IInvocationOperation invocation, RetryWellKnownTypes types)
     {
+        var method = invocation.TargetMethod;
         if (types.IsHttpClientCall(method))
         {
             return true;
         }
 
-        var name = method.Name;
+        // A delegate says what it does only through its name: send() is an action, condition() or check() a question.
+        var name = method.MethodKind == MethodKind.DelegateInvoke
+            ? Capitalized(DelegateName(invocation.Instance))
+            : method.Name;
+        return IsActionName(name);
+    }
+
+    private static string DelegateName(IOperation? instance) => instance switch
+    {
+        ILocalReferenceOperation local => local.Local.Name,
+        IParameterReferenceOperation parameter => parameter.Parameter.Name,
+        IFieldReferenceOperation field => field.Field.Name.TrimStart('_'),
+        IPropertyReferenceOperation property => property.Property.Name,
+        _ => string.Empty,
+    };
+
+    private static string Capitalized(string name) =>
+        name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+    private static bool IsActionName(string methodName)
+    {
+        var name = methodName;
         if (name.StartsWith("Try", StringComparison.Ordinal))
         {
             name = name.Substring(3);
@@ -42,6 +64,11 @@ internal static class RetriedOperationRecognizer
 
         return false;
     }
+
+    /// <summary><c>result.Succeeded</c>, <c>result.IsSuccess</c>...: a result object that says whether the action worked.</summary>
+    public static bool IsSuccessProperty(IPropertySymbol property) =>
+        property.Type.SpecialType == SpecialType.System_Boolean &&
+        property.Name is "IsSuccess" or "IsSuccessful" or "Success" or "Succeeded" or "Successful" or "IsOk" or "Ok" or "IsAcknowledged" or "Acknowledged";
 
     /// <summary>True for <c>response.IsSuccessStatusCode</c> on an HTTP response.</summary>
     public static bool IsSuccessStatusCheck(IOperation operation, RetryWellKnownTypes types) =>

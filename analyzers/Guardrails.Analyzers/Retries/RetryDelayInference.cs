@@ -82,6 +82,11 @@ internal static class RetryDelayInference
                     when kind < BackoffKind.Linear && (ReferencesAny(multiply.LeftOperand, counters) || ReferencesAny(multiply.RightOperand, counters)):
                     kind = BackoffKind.Linear;
                     break;
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: var target, Value: var value }
+                    when VariableOf(target) is { } grown && SymbolEqualityComparer.Default.Equals(VariableOf(value), grown):
+                    // backoff += backoff doubles it.
+                    kind = BackoffKind.Exponential;
+                    break;
                 case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } when kind < BackoffKind.Linear:
                     kind = BackoffKind.Linear;
                     break;

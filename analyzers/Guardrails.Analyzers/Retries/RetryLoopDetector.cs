@@ -25,7 +25,7 @@ internal static class RetryLoopDetector
         var statements = OperationSearch.TopLevelStatements(loop.Body).ToImmutableArray();
 
         // Every retry shape has a try statement, a negated condition or an early exit on success; most loops have none.
-        if (!statements.Any(statement => statement is ITryOperation or IConditionalOperation { WhenFalse: null }) && !HasNegation(condition))
+        if (!statements.Any(statement => statement is ITryOperation or IConditionalOperation { WhenFalse: null }) && !MayTestForFailure(condition))
         {
             return null;
         }
@@ -34,9 +34,10 @@ internal static class RetryLoopDetector
             ?? DetectAfterFailedResult(loop, condition, statements, types);
     }
 
-    private static bool HasNegation(IOperation? condition) =>
+    private static bool MayTestForFailure(IOperation? condition) =>
         condition is not null &&
-        OperationSearch.DescendantsInSameBody(condition).Prepend(condition).Any(node => node is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not });
+        OperationSearch.DescendantsInSameBody(condition).Prepend(condition).Any(node =>
+            node is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals });
 
     public static IOperation? ConditionOf(ILoopOperation loop) => loop switch
     {
@@ -47,10 +48,15 @@ internal static class RetryLoopDetector
 
     private static RetryLoopMatch? DetectAfterException(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
     {
-        var conditionVariables = condition is null ? ImmutableArray<ISymbol>.Empty : VariablesIn(condition);
-        foreach (var tryOperation in statements.OfType<ITryOperation>())
+        if (IteratesOverData(condition))
         {
-            if (tryOperation.Catches.IsEmpty || !LeavesOnSuccess(tryOperation.Body, loop, conditionVariables) || ReadsConsoleInput(tryOperation.Body, types))
+            return null;
+        }
+
+        var successVariables = SuccessVariables(loop, condition, statements);
+        for (var index = 0; index < statements.Length; index++)
+        {
+            if (statements[index] is not ITryOperation tryOperation || tryOperation.Catches.IsEmpty || ReadsConsoleInput(tryOperation.Body, types))
             {
                 continue;
             }
@@ -58,7 +64,18 @@ internal static class RetryLoopDetector
             var retryingCatches = tryOperation.Catches
                 .Where(c => !IsCancellation(c, types) && !IsInputFormatError(c, types) && LetsLoopContinue(c.Handler, loop))
                 .ToImmutableArray();
-            if (retryingCatches.IsEmpty || ChangesInputBetweenAttempts(loop, tryOperation, types))
+            if (!LeavesOnSuccess(tryOperation.Body, loop, successVariables, types))
+            {
+                // try { op(); } catch { ...; continue; } break;  -- the exit on success follows the try statement.
+                if (index + 1 >= statements.Length || !LeavesLoop(statements[index + 1], loop))
+                {
+                    continue;
+                }
+
+                retryingCatches = retryingCatches.Where(c => ContinuesLoop(c.Handler, loop)).ToImmutableArray();
+            }
+
+            if (retryingCatches.IsEmpty || ChangesInputBetweenAttempts(loop, tryOperation.Body, types))
             {
                 continue;
             }
@@ -88,7 +105,7 @@ internal static class RetryLoopDetector
     private static RetryLoopMatch? DetectAfterFailedResult(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
     {
         var retried = FailureCheckedByCondition(loop, condition, types) ?? SuccessCheckedInBody(loop, statements, types);
-        if (retried is null)
+        if (retried is null || ChangesInputBetweenAttempts(loop, retried, types))
         {
             return null;
         }
@@ -114,10 +131,15 @@ internal static class RetryLoopDetector
             return null;
         }
 
-        foreach (var negation in OperationSearch.DescendantsInSameBody(condition).Prepend(condition).OfType<IUnaryOperation>())
+        foreach (var node in OperationSearch.DescendantsInSameBody(condition).Prepend(condition))
         {
-            if (negation.OperatorKind == UnaryOperatorKind.Not &&
-                RetriedOperationBehind(OperationSearch.Unwrap(negation.Operand), loop, types) is { } retried)
+            var retried = node switch
+            {
+                IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } negation => SuccessCheckBehind(OperationSearch.Unwrap(negation.Operand), loop, types),
+                IBinaryOperation comparison => HttpStatusCheckBehind(comparison, loop, types, lookingForSuccess: false),
+                _ => null,
+            };
+            if (retried is not null)
             {
                 return retried;
             }
@@ -133,7 +155,7 @@ internal static class RetryLoopDetector
         {
             if (statement is IConditionalOperation { WhenFalse: null } check &&
                 LeavesLoop(OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault(), loop) &&
-                RetriedOperationBehind(OperationSearch.Unwrap(check.Condition), loop, types) is { } retried)
+                SuccessCheckBehind(OperationSearch.Unwrap(check.Condition), loop, types) is { } retried)
             {
                 return retried;
             }
@@ -142,24 +164,84 @@ internal static class RetryLoopDetector
         return null;
     }
 
-    /// <summary>The retried action whose outcome <paramref name="successCheck"/> reads, if it is run inside the loop.</summary>
-    private static IInvocationOperation? RetriedOperationBehind(IOperation successCheck, ILoopOperation loop, RetryWellKnownTypes types)
+    /// <summary>
+    /// The retried action whose success <paramref name="successCheck"/> reads, if the action runs inside the loop:
+    /// <c>TrySend(...)</c>, a flag assigned from it, <c>response.IsSuccessStatusCode</c>, <c>result.Succeeded</c>,
+    /// <c>response.StatusCode == HttpStatusCode.OK</c>.
+    /// </summary>
+    private static IInvocationOperation? SuccessCheckBehind(IOperation successCheck, ILoopOperation loop, RetryWellKnownTypes types)
     {
         switch (successCheck)
         {
             case IInvocationOperation invocation when invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean || IsAwaitedBoolean(invocation):
-                return RetriedOperationRecognizer.IsRetriableAction(invocation.TargetMethod, types) ? invocation : null;
+                return RetriedOperationRecognizer.IsRetriableAction(invocation, types) ? invocation : null;
             case ILocalReferenceOperation flag:
                 return AssignedValues(loop, flag.Local)
-                    .Select(value => RetriedOperationBehind(value, loop, types))
+                    .Select(value => SuccessCheckBehind(value, loop, types))
                     .FirstOrDefault(found => found is not null);
             case IPropertyReferenceOperation { Instance: ILocalReferenceOperation response } when RetriedOperationRecognizer.IsSuccessStatusCheck(successCheck, types):
                 return AssignedValues(loop, response.Local)
                     .OfType<IInvocationOperation>()
                     .FirstOrDefault(invocation => types.IsHttpClientCall(invocation.TargetMethod));
+            case IPropertyReferenceOperation { Instance: ILocalReferenceOperation result, Property: var property } when RetriedOperationRecognizer.IsSuccessProperty(property):
+                return AssignedValues(loop, result.Local)
+                    .OfType<IInvocationOperation>()
+                    .FirstOrDefault(invocation => RetriedOperationRecognizer.IsRetriableAction(invocation, types));
+            case IBinaryOperation comparison:
+                return HttpStatusCheckBehind(comparison, loop, types, lookingForSuccess: true);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>response.StatusCode == HttpStatusCode.OK</c> (success, 2xx) or <c>response.StatusCode == HttpStatusCode.TooManyRequests</c>
+    /// (a transient failure: 408, 429, 5xx), where <c>response</c> comes from an HttpClient call inside the loop.
+    /// </summary>
+    private static IInvocationOperation? HttpStatusCheckBehind(IBinaryOperation comparison, ILoopOperation loop, RetryWellKnownTypes types, bool lookingForSuccess)
+    {
+        if (comparison.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
+        {
+            return null;
+        }
+
+        var (statusSide, valueSide) = IsStatusCodeOfLocal(comparison.LeftOperand)
+            ? (comparison.LeftOperand, comparison.RightOperand)
+            : (comparison.RightOperand, comparison.LeftOperand);
+        if (!IsStatusCodeOfLocal(statusSide) || OperationSearch.Unwrap(valueSide).ConstantValue is not { HasValue: true, Value: int status })
+        {
+            return null;
+        }
+
+        var isSuccessStatus = status is >= 200 and < 300;
+        var isTransientStatus = status is 408 or 429 or >= 500;
+        var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
+        var matches = lookingForSuccess
+            ? equals && isSuccessStatus
+            : (equals && isTransientStatus) || (!equals && isSuccessStatus);
+        if (!matches || StripToProperty(statusSide) is not { Instance: ILocalReferenceOperation response })
+        {
+            return null;
+        }
+
+        return AssignedValues(loop, response.Local)
+            .OfType<IInvocationOperation>()
+            .FirstOrDefault(invocation => types.IsHttpClientCall(invocation.TargetMethod));
+
+        bool IsStatusCodeOfLocal(IOperation operation) =>
+            StripToProperty(operation) is { Property.Name: "StatusCode", Instance: ILocalReferenceOperation local } &&
+            RetryWellKnownTypes.IsOrDerivesFrom(local.Local.Type, types.HttpResponseMessage);
+    }
+
+    private static IPropertyReferenceOperation? StripToProperty(IOperation operation)
+    {
+        var current = operation;
+        while (current is IConversionOperation conversion)
+        {
+            current = conversion.Operand;
+        }
+
+        return current as IPropertyReferenceOperation;
     }
 
     private static bool IsAwaitedBoolean(IInvocationOperation invocation) =>
@@ -182,11 +264,16 @@ internal static class RetryLoopDetector
         }
     }
 
-    /// <summary>The try block ends the loop when the operation worked: return, break, or a success flag the loop condition reads.</summary>
-    private static bool LeavesOnSuccess(IBlockOperation tryBody, ILoopOperation loop, ImmutableArray<ISymbol> conditionVariables)
+    /// <summary>
+    /// The try block ends the loop when the operation worked: return, break, a success flag the loop reads, or,
+    /// as its last statement, an <c>if</c> that leaves when the operation's result reports success.
+    /// </summary>
+    private static bool LeavesOnSuccess(IBlockOperation tryBody, ILoopOperation loop, ImmutableArray<ISymbol> successVariables, RetryWellKnownTypes types)
     {
+        IOperation? last = null;
         foreach (var statement in OperationSearch.TopLevelStatements(tryBody))
         {
+            last = statement;
             if (LeavesLoop(statement, loop))
             {
                 return true;
@@ -194,14 +281,50 @@ internal static class RetryLoopDetector
 
             if (OperationSearch.Unwrap(statement) is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: bool } } flagSet &&
                 RetryDelayInference.VariableOf(flagSet.Target) is { } flag &&
-                conditionVariables.Contains(flag, SymbolEqualityComparer.Default))
+                successVariables.Contains(flag, SymbolEqualityComparer.Default))
             {
                 return true;
             }
         }
 
-        return false;
+        return last is IConditionalOperation { WhenFalse: null } check &&
+            LeavesLoop(OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault(), loop) &&
+            SuccessCheckBehind(OperationSearch.Unwrap(check.Condition), loop, types) is not null;
     }
+
+    /// <summary>Variables the loop reads to decide it is done: those of its condition and of <c>if (done) break;</c>.</summary>
+    private static ImmutableArray<ISymbol> SuccessVariables(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements)
+    {
+        var variables = condition is null ? ImmutableArray<ISymbol>.Empty : VariablesIn(condition);
+        foreach (var statement in statements)
+        {
+            if (statement is IConditionalOperation { WhenFalse: null } check &&
+                LeavesLoop(OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault(), loop) &&
+                RetryDelayInference.VariableOf(OperationSearch.Unwrap(check.Condition)) is ILocalSymbol flag)
+            {
+                variables = variables.Add(flag);
+            }
+        }
+
+        return variables;
+    }
+
+    /// <summary><c>while (reader.Read())</c>, <c>while (e.MoveNext())</c>: the loop walks through data, each turn on the next piece.</summary>
+    private static bool IteratesOverData(IOperation? condition) =>
+        condition is not null &&
+        OperationSearch.DescendantsInSameBody(condition).Prepend(condition).OfType<IInvocationOperation>().Any(invocation =>
+            invocation.TargetMethod.Name.StartsWith("MoveNext", System.StringComparison.Ordinal) ||
+            invocation.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal) ||
+            invocation.TargetMethod.Name.StartsWith("Next", System.StringComparison.Ordinal) ||
+            invocation.TargetMethod.Name.StartsWith("TryDequeue", System.StringComparison.Ordinal) ||
+            invocation.TargetMethod.Name.StartsWith("TryTake", System.StringComparison.Ordinal) ||
+            invocation.TargetMethod.Name.StartsWith("TryRead", System.StringComparison.Ordinal) ||
+            invocation.TargetMethod.Name.StartsWith("Receive", System.StringComparison.Ordinal));
+
+    private static bool ContinuesLoop(IBlockOperation handler, ILoopOperation loop) =>
+        OperationSearch.DescendantsInSameBody(handler)
+            .OfType<IBranchOperation>()
+            .Any(branch => branch.BranchKind == BranchKind.Continue && SymbolEqualityComparer.Default.Equals(branch.Target, loop.ContinueLabel));
 
     private static bool LeavesLoop(IOperation? statement, ILoopOperation loop) => statement switch
     {
@@ -218,10 +341,7 @@ internal static class RetryLoopDetector
             return true;
         }
 
-        var continues = OperationSearch.DescendantsInSameBody(handler)
-            .OfType<IBranchOperation>()
-            .Any(branch => branch.BranchKind == BranchKind.Continue && SymbolEqualityComparer.Default.Equals(branch.Target, loop.ContinueLabel));
-        if (continues)
+        if (ContinuesLoop(handler, loop))
         {
             return true;
         }
@@ -251,11 +371,11 @@ internal static class RetryLoopDetector
     /// each failure; that is not running the same operation again. A variable written outside the try block but
     /// inside the loop and read by the operation (not merely logged) gives them away.
     /// </summary>
-    private static bool ChangesInputBetweenAttempts(ILoopOperation loop, ITryOperation tryOperation, RetryWellKnownTypes types)
+    private static bool ChangesInputBetweenAttempts(ILoopOperation loop, IOperation operation, RetryWellKnownTypes types)
     {
-        var tryBodySpan = tryOperation.Body.Syntax.Span;
+        var operationSpan = operation.Syntax.Span;
         var steppedVariables = OperationSearch.DescendantsInSameBody(loop)
-            .Where(node => !tryBodySpan.Contains(node.Syntax.Span))
+            .Where(node => !operationSpan.Contains(node.Syntax.Span))
             .Select(node => node switch
             {
                 IIncrementOrDecrementOperation step => RetryDelayInference.VariableOf(step.Target),
@@ -271,7 +391,7 @@ internal static class RetryLoopDetector
             return false;
         }
 
-        return OperationSearch.DescendantsInSameBody(tryOperation.Body)
+        return OperationSearch.DescendantsInSameBody(operation).Prepend(operation)
             .Where(node => node is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
             .Any(reference => RetryDelayInference.VariableOf(reference) is { } symbol &&
                               steppedVariables.Contains(symbol, SymbolEqualityComparer.Default) &&

@@ -51,9 +51,9 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (!IsRequest(method, httpClient)
-            || !HasTokenOverload(method, cancellationToken)
             || !CancellationArguments.PassesNoUsableToken(invocation, cancellationToken)
             || EnclosingFunction.HasCancellationTokenParameter(invocation, context.ContainingSymbol, cancellationToken)
+            || !HasTokenOverload(method, cancellationToken)
             || HasTimeoutSetInSameMember(invocation)
             || testCode.Skips(context))
         {
@@ -66,18 +66,12 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
     /// <summary>A method of HttpClient (or its base HttpMessageInvoker), or an extension on HttpClient.</summary>
     private static bool IsRequest(IMethodSymbol method, INamedTypeSymbol httpClient)
     {
-        if (!(method.Name.StartsWith("Send", StringComparison.Ordinal) || method.Name.EndsWith("Async", StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        if (method.IsExtensionMethod)
-        {
-            return method.Parameters.Length > 0 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, httpClient);
-        }
-
-        return SymbolEqualityComparer.Default.Equals(method.ContainingType, httpClient)
-            || SymbolEqualityComparer.Default.Equals(method.ContainingType, httpClient.BaseType);
+        var onHttpClient = method.IsExtensionMethod
+            ? method.Parameters.Length > 0 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, httpClient)
+            : SymbolEqualityComparer.Default.Equals(method.ContainingType, httpClient)
+                || SymbolEqualityComparer.Default.Equals(method.ContainingType, httpClient.BaseType);
+        return onHttpClient
+            && (method.Name.StartsWith("Send", StringComparison.Ordinal) || method.Name.EndsWith("Async", StringComparison.Ordinal));
     }
 
     private static bool HasTokenOverload(IMethodSymbol method, INamedTypeSymbol cancellationToken)

@@ -44,27 +44,37 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
 
         var properties = TimeoutProperties.Create(context.Compilation);
         var testCode = TestCodeFilter.Create(context.Compilation);
-        context.RegisterOperationAction(c => AnalyzeArgument(c, infinite, testCode), OperationKind.Argument);
+        // One callback per call rather than per argument: the driver's cost is per callback.
+        context.RegisterOperationAction(c => AnalyzeArguments(c, infinite, testCode), OperationKind.Invocation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(c => AnalyzeAssignment(c, infinite, properties, testCode), OperationKind.SimpleAssignment);
     }
 
-    private static void AnalyzeArgument(OperationAnalysisContext context, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
+    private static void AnalyzeArguments(OperationAnalysisContext context, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
     {
-        var argument = (IArgumentOperation)context.Operation;
-        if (argument.ArgumentKind != ArgumentKind.Explicit
-            || argument.Parameter is not { } parameter
-            || !TimeoutParameters.IsTimeout(parameter)
-            || !infinite.IsInfinite(argument.Value)
-            || testCode.Skips(context))
+        var arguments = context.Operation switch
         {
-            return;
-        }
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+        foreach (var argument in arguments)
+        {
+            // The value test is the cheap one and almost always false; the parameter's name is read only after it.
+            if (argument.ArgumentKind != ArgumentKind.Explicit
+                || !infinite.IsInfinite(argument.Value)
+                || argument.Parameter is not { } parameter
+                || !TimeoutParameters.IsTimeout(parameter)
+                || testCode.Skips(context))
+            {
+                continue;
+            }
 
-        context.ReportDiagnostic(Diagnostic.Create(
-            Rule,
-            argument.Value.Syntax.GetLocation(),
-            $"Passing {argument.Value.Syntax} as '{parameter.Name}'",
-            FiniteTimeout));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                argument.Value.Syntax.GetLocation(),
+                $"Passing {argument.Value.Syntax} as '{parameter.Name}'",
+                FiniteTimeout));
+        }
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)

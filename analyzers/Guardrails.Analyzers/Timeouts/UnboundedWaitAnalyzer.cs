@@ -93,6 +93,13 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
     private static bool IsWatchedWait(IMethodSymbol method, Dictionary<INamedTypeSymbol, WaitKind> waits, out WaitKind kind)
     {
         kind = default;
+
+        // Every invocation in a build comes through here: a name test first keeps the type walk for the few waits.
+        if (method.Name is not ("WaitOne" or "WaitAll" or "WaitAny" or "Wait" or "WaitAsync" or "Join" or "WaitForExit" or "WaitForExitAsync" or "Take"))
+        {
+            return false;
+        }
+
         for (var type = method.ContainingType; type is not null; type = type.BaseType)
         {
             if (waits.TryGetValue(type.OriginalDefinition, out kind))

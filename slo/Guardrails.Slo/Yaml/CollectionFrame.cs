@@ -76,13 +76,14 @@ internal sealed class CollectionFrame
     /// </summary>
     private List<KeyValuePair<YamlScalar, YamlNode>> WithMergedKeys()
     {
-        var merges = entries.Where(entry => entry.Key.IsPlain && entry.Key.Value == "<<").ToList();
-        if (merges.Count == 0)
+        if (!entries.Exists(IsMergeKey))
         {
             return entries;
         }
 
-        var result = entries.Where(entry => !(entry.Key.IsPlain && entry.Key.Value == "<<")).ToList();
+        var merges = entries.FindAll(IsMergeKey);
+
+        var result = entries.FindAll(entry => !IsMergeKey(entry));
         var present = new HashSet<string>(result.Select(entry => entry.Key.Value), StringComparer.Ordinal);
         foreach (var merge in merges)
         {
@@ -106,4 +107,6 @@ internal sealed class CollectionFrame
 
         return result;
     }
+
+    private static bool IsMergeKey(KeyValuePair<YamlScalar, YamlNode> entry) => entry.Key.IsPlain && entry.Key.Value == "<<";
 }

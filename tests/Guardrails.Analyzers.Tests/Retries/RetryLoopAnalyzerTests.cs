@@ -264,6 +264,234 @@ public sealed class RetryLoopAnalyzerTests
         """);
 
     [Test]
+    public Task A_break_after_the_try_with_continue_in_the_catch_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            void Open(Action connect)
+            {
+                {|GR1001:while|} (true)
+                {
+                    try
+                    {
+                        connect();
+                    }
+                    catch (IOException)
+                    {
+                        Thread.Sleep(1000);
+                        continue;
+                    }
+
+                    break;
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_success_flag_tested_after_the_try_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            void Open(Action connect)
+            {
+                var attempts = 0;
+                {|GR1001:while|} (attempts < 5)
+                {
+                    var connected = false;
+                    try
+                    {
+                        connect();
+                        connected = true;
+                    }
+                    catch (IOException)
+                    {
+                        attempts++;
+                        Thread.Sleep(200);
+                    }
+
+                    if (connected)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_result_object_that_reports_success_inside_a_try_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        sealed record PublishResult(bool Succeeded);
+        interface IBroker { Task<PublishResult> PublishAsync(string message); }
+
+        class C
+        {
+            async Task PublishAsync(IBroker broker, string message)
+            {
+                for (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try
+                    {
+                        var result = await broker.PublishAsync(message);
+                        if (result.Succeeded)
+                        {
+                            return;
+                        }
+                    }
+                    catch (TimeoutException)
+                    {
+                    }
+
+                    await Task.Delay(500);
+                }
+            }
+        }
+        """.Replace("for (var", "{|GR1001:for|} (var", System.StringComparison.Ordinal));
+
+    [Test]
+    public Task Resending_while_the_server_says_too_many_requests_is_a_retry_on_a_failed_result() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            async Task<HttpResponseMessage> SendAsync(HttpClient client)
+            {
+                HttpResponseMessage response;
+                {|GR1003:do|}
+                {
+                    response = await client.GetAsync("quota");
+                    await Task.Delay(1000);
+                }
+                while (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests);
+
+                return response;
+            }
+        }
+        """);
+
+    [Test]
+    public Task Reading_rows_until_one_parses_is_iterating_over_data_not_retrying() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            int FirstValid(IEnumerator<string> rows)
+            {
+                while (rows.MoveNext())
+                {
+                    try
+                    {
+                        return Convert.ToInt32(rows.Current, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    catch (InvalidCastException)
+                    {
+                    }
+                }
+
+                return -1;
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_worker_loop_that_stops_when_the_queue_is_empty_is_not_a_retry() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            private readonly Queue<string> _queue = new();
+
+            void Drain(TextWriter log)
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (_queue.Count == 0)
+                        {
+                            break;
+                        }
+
+                        log.WriteLine(_queue.Dequeue());
+                    }
+                    catch (IOException exception)
+                    {
+                        Console.WriteLine(exception.Message);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_home_made_retry_helper_with_a_doubling_backoff_factor_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        static class Retry
+        {
+            public static void Run(int times, TimeSpan delay, Action action)
+            {
+                var retries = 0;
+                var backoff = 1;
+                {|#0:do|}
+                {
+                    try
+                    {
+                        retries++;
+                        action();
+                        break;
+                    }
+                    catch
+                    {
+                        if (retries >= times)
+                        {
+                            throw;
+                        }
+
+                        Task.Delay(delay * backoff).Wait();
+                        backoff += backoff;
+                    }
+                }
+                while (true);
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1001").WithLocation(0).WithArguments("catching any exception", "attempts limited by 'retries >= times', exponential backoff delay * backoff", ""));
+
+    [Test]
+    public Task A_helper_decrementing_its_retry_parameter_in_the_condition_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        static class RetryUtility
+        {
+            public static void RetryAction(Action action, int numRetries, int retryTimeout)
+            {
+                {|#0:do|}
+                {
+                    try { action(); return; }
+                    catch
+                    {
+                        if (numRetries <= 0) throw;
+                        else Thread.Sleep(retryTimeout);
+                    }
+                }
+                while (numRetries-- > 0);
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1001").WithLocation(0).WithArguments("catching any exception", "attempts limited by 'numRetries-- > 0', fixed delay retryTimeout", ""));
+
+    [Test]
+    public Task A_delegate_named_as_an_action_is_retried_on_its_result_but_a_condition_delegate_is_polled() => Verify.VerifyAsync(Usings + """
+        static class Loops
+        {
+            public static void Deliver(Func<bool> send)
+            {
+                {|GR1003:while|} (!send())
+                {
+                    Thread.Sleep(100);
+                }
+            }
+
+            public static void WaitUntil(Func<bool> condition)
+            {
+                while (!condition())
+                {
+                    Thread.Sleep(100);
+                }
+            }
+        }
+        """);
+
+    [Test]
     public Task Per_item_catch_and_log_over_a_collection_is_not_a_retry() => Verify.VerifyAsync(Usings + """
         class C
         {
@@ -420,6 +648,27 @@ public sealed class RetryLoopAnalyzerTests
 
             void Connect(string host) { }
             void Listen(int port) { }
+        }
+        """);
+
+    [Test]
+    public Task Trying_each_candidate_until_one_is_accepted_is_not_a_retry() => Verify.VerifyAsync(Usings + """
+        interface IStore { bool TrySave(string item); }
+
+        class C
+        {
+            bool SaveFirst(IStore store, IReadOnlyList<string> candidates)
+            {
+                for (var index = 0; index < candidates.Count; index++)
+                {
+                    if (store.TrySave(candidates[index]))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
         """);
 

@@ -1,0 +1,552 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Guardrails.Analyzers.Retries;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Guardrails.Analyzers.CodeFixes.Retries;
+
+/// <summary>
+/// Reads a retry loop in its canonical shape, the only one rewritten into a Polly pipeline:
+/// <code>
+/// for (var attempt = S; [attempt &lt; E]; attempt++)
+/// {
+///     try { ...operation...; break | return [value]; }
+///     catch (T) [when (attempt &lt; K)] { [if (attempt &gt;= K) throw;] [Thread.Sleep / await Task.Delay(wait[, token]);] [delay *= 2;] }
+/// }
+/// [throw ...;]
+/// </code>
+/// Anything else (logging in the catch, jitter, a counter the operation reads, a last failure swallowed) gets
+/// no fix: a rewrite that changed behaviour would be worse than none.
+/// </summary>
+internal static class CanonicalRetryLoop
+{
+    public static RetryPipelinePlan? TryRead(RetryLoopMatch match, SemanticModel model)
+    {
+        if (match.Kind != RetryLoopKind.AfterException ||
+            match.Loop is not IForLoopOperation forLoop ||
+            forLoop.Syntax is not ForStatementSyntax loopSyntax ||
+            match.Try is not { Finally: null } tryOperation ||
+            tryOperation.Body.Syntax is not BlockSyntax tryBlock ||
+            forLoop.Body is not IBlockOperation { Operations.Length: 1 } loopBody ||
+            loopBody.Operations[0] != tryOperation ||
+            tryOperation.Catches.Length != match.RetryingCatches.Length)
+        {
+            return null;
+        }
+
+        if (ReadCounter(forLoop) is not (ILocalSymbol counter, int start) ||
+            !TryReadLoopLimit(forLoop.Condition, counter, out var lastAttemptValue))
+        {
+            return null;
+        }
+
+        var handledTypes = ImmutableArray.CreateBuilder<string>();
+        int? giveUpAt = null;
+        var delayVariableUpdates = new List<IOperation>();
+        for (var index = 0; index < tryOperation.Catches.Length; index++)
+        {
+            var catchClause = tryOperation.Catches[index];
+            if (!TryReadCatch(catchClause, counter, match.Delay, out var catchGiveUpAt, delayVariableUpdates) ||
+                (index > 0 && catchGiveUpAt != giveUpAt))
+            {
+                return null;
+            }
+
+            giveUpAt = catchGiveUpAt;
+            var type = catchClause.ExceptionType is { SpecialType: not SpecialType.System_Object } exceptionType
+                ? exceptionType.ToMinimalDisplayString(model, loopSyntax.SpanStart)
+                : "Exception";
+            handledTypes.Add(type);
+        }
+
+        var nextStatement = NextStatement(loopSyntax);
+        int retries;
+        ThrowStatementSyntax? throwWhenExhausted = null;
+        if (giveUpAt is { } limit)
+        {
+            // The catch lets the failure of attempt number `limit` escape, as Polly does once retries run out.
+            if (lastAttemptValue is { } last && limit > last)
+            {
+                return null;
+            }
+
+            retries = limit - start;
+        }
+        else
+        {
+            // Without a guard the loop runs out and the code after it decides; only a throw keeps the failure visible.
+            if (lastAttemptValue is not { } last || nextStatement is not ThrowStatementSyntax throwAfter || throwAfter.Expression is null ||
+                ReferencesLoopState(model, throwAfter, loopSyntax))
+            {
+                return null;
+            }
+
+            retries = last - start;
+            throwWhenExhausted = throwAfter;
+        }
+
+        if (retries < 1 || !TryReadTryBlock(tryOperation, tryBlock, counter, forLoop, out var exit, out var returned, out var statements))
+        {
+            return null;
+        }
+
+        StatementSyntax? unreachableAfterLoop = null;
+        if (throwWhenExhausted is null && exit != RetryLoopExit.Break && nextStatement is not null)
+        {
+            // The loop never ran past its end; a throw or return after it was only there to please the compiler.
+            if (nextStatement is not (ThrowStatementSyntax or ReturnStatementSyntax) || NextStatement(nextStatement) is not null)
+            {
+                return null;
+            }
+
+            unreachableAfterLoop = nextStatement;
+        }
+
+        if (!TryReadDelay(match.Delay, counter, start, forLoop, delayVariableUpdates, model, out var delayExpression, out var backoff, out var token, out var delayDeclaration))
+        {
+            return null;
+        }
+
+        var awaitsInTry = OperationSearch.DescendantsInSameBody(tryOperation.Body).Any(node => node is IAwaitOperation);
+        var awaitsDelay = match.Delay.Call?.Parent is IAwaitOperation || match.Delay.Call?.Parent?.Parent is IAwaitOperation;
+        if (awaitsDelay && !awaitsInTry)
+        {
+            return null;
+        }
+
+        var configureAwaitFalse = OperationSearch.DescendantsInSameBody(forLoop)
+            .OfType<IInvocationOperation>()
+            .Any(invocation => invocation.TargetMethod.Name == "ConfigureAwait" && invocation.Arguments.Length == 1 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: false });
+
+        return new RetryPipelinePlan(
+            loopSyntax,
+            handledTypes.ToImmutable(),
+            retries,
+            delayExpression,
+            backoff,
+            token,
+            isAsync: awaitsInTry,
+            configureAwaitFalse,
+            statements,
+            exit,
+            returned,
+            throwWhenExhausted,
+            unreachableAfterLoop,
+            delayDeclaration);
+    }
+
+    private static (ILocalSymbol Counter, int Start)? ReadCounter(IForLoopOperation forLoop)
+    {
+        if (forLoop.Before.Length != 1 ||
+            forLoop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group ||
+            group.Declarations[0].Declarators.Length != 1)
+        {
+            return null;
+        }
+
+        var declarator = group.Declarations[0].Declarators[0];
+        var initializer = declarator.Initializer?.Value ?? group.Declarations[0].Initializer?.Value;
+        if (initializer?.ConstantValue is not { HasValue: true, Value: int start } ||
+            declarator.Symbol.Type.SpecialType != SpecialType.System_Int32 ||
+            forLoop.AtLoopBottom.Length != 1 ||
+            !IsStepByOne(OperationSearch.Unwrap(forLoop.AtLoopBottom[0]), declarator.Symbol))
+        {
+            return null;
+        }
+
+        return (declarator.Symbol, start);
+    }
+
+    private static bool IsStepByOne(IOperation operation, ILocalSymbol counter) => operation switch
+    {
+        IIncrementOrDecrementOperation { Kind: OperationKind.Increment, Target: ILocalReferenceOperation target } =>
+            SymbolEqualityComparer.Default.Equals(target.Local, counter),
+        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: ILocalReferenceOperation target, Value.ConstantValue: { HasValue: true, Value: 1 } } =>
+            SymbolEqualityComparer.Default.Equals(target.Local, counter),
+        _ => false,
+    };
+
+    /// <summary>No condition (runs until the catch gives up) or <c>attempt &lt; E</c> / <c>attempt &lt;= E</c>.</summary>
+    private static bool TryReadLoopLimit(IOperation? condition, ILocalSymbol counter, out int? lastAttemptValue)
+    {
+        lastAttemptValue = null;
+        if (condition is null)
+        {
+            return true;
+        }
+
+        if (ReadComparison(condition, counter) is not (BinaryOperatorKind kind, int bound))
+        {
+            return false;
+        }
+
+        lastAttemptValue = kind switch
+        {
+            BinaryOperatorKind.LessThan => bound - 1,
+            BinaryOperatorKind.LessThanOrEqual => bound,
+            _ => null,
+        };
+        return lastAttemptValue is not null;
+    }
+
+    /// <summary>A comparison of the counter with a constant, normalised so the counter is on the left.</summary>
+    private static (BinaryOperatorKind Kind, int Bound)? ReadComparison(IOperation operation, ILocalSymbol counter)
+    {
+        if (operation is not IBinaryOperation binary)
+        {
+            return null;
+        }
+
+        if (IsCounter(binary.LeftOperand, counter) && binary.RightOperand.ConstantValue is { HasValue: true, Value: int right })
+        {
+            return (binary.OperatorKind, right);
+        }
+
+        if (IsCounter(binary.RightOperand, counter) && binary.LeftOperand.ConstantValue is { HasValue: true, Value: int left })
+        {
+            var mirrored = binary.OperatorKind switch
+            {
+                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                var same => same,
+            };
+            return (mirrored, left);
+        }
+
+        return null;
+    }
+
+    private static bool IsCounter(IOperation operation, ILocalSymbol counter) =>
+        OperationSearch.Unwrap(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, counter);
+
+    /// <summary>
+    /// The catch holds nothing but the retry's own parts: a give-up guard (filter or <c>if (...) throw;</c>), the
+    /// delay, and the growth of a delay variable. <paramref name="giveUpAt"/> is the counter value whose failure escapes.
+    /// </summary>
+    private static bool TryReadCatch(ICatchClauseOperation catchClause, ILocalSymbol counter, RetryDelay delay, out int? giveUpAt, List<IOperation> delayVariableUpdates)
+    {
+        giveUpAt = null;
+        if (catchClause.Filter is { } filter)
+        {
+            // when (attempt < K): attempt K is not caught.
+            giveUpAt = ReadComparison(filter, counter) switch
+            {
+                (BinaryOperatorKind.LessThan, var bound) => bound,
+                (BinaryOperatorKind.LessThanOrEqual, var bound) => bound + 1,
+                _ => null,
+            };
+            if (giveUpAt is null)
+            {
+                return false;
+            }
+        }
+
+        foreach (var statement in catchClause.Handler.Operations)
+        {
+            var unwrapped = OperationSearch.Unwrap(statement);
+            if (delay.Call is not null && unwrapped == delay.Call)
+            {
+                continue;
+            }
+
+            if (unwrapped is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Multiply } or ISimpleAssignmentOperation)
+            {
+                delayVariableUpdates.Add(unwrapped);
+                continue;
+            }
+
+            if (statement is IConditionalOperation { WhenFalse: null } guard && giveUpAt is null && IsRethrow(guard.WhenTrue))
+            {
+                // if (attempt >= K) throw;  /  if (attempt == K) throw;
+                giveUpAt = ReadComparison(guard.Condition, counter) switch
+                {
+                    (BinaryOperatorKind.GreaterThanOrEqual, var bound) => bound,
+                    (BinaryOperatorKind.Equals, var bound) => bound,
+                    (BinaryOperatorKind.GreaterThan, var bound) => bound + 1,
+                    _ => null,
+                };
+                if (giveUpAt is null)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsRethrow(IOperation operation)
+    {
+        var statements = OperationSearch.TopLevelStatements(operation).ToArray();
+        return statements.Length == 1 && OperationSearch.Unwrap(statements[0]) is IThrowOperation { Exception: null };
+    }
+
+    private static bool TryReadTryBlock(
+        ITryOperation tryOperation,
+        BlockSyntax tryBlock,
+        ILocalSymbol counter,
+        IForLoopOperation loop,
+        out RetryLoopExit exit,
+        out ExpressionSyntax? returned,
+        out ImmutableArray<StatementSyntax> statements)
+    {
+        exit = RetryLoopExit.Break;
+        returned = null;
+        statements = ImmutableArray<StatementSyntax>.Empty;
+        if (tryBlock.Statements.Count == 0)
+        {
+            return false;
+        }
+
+        switch (tryBlock.Statements[tryBlock.Statements.Count - 1])
+        {
+            case BreakStatementSyntax:
+                exit = RetryLoopExit.Break;
+                break;
+            case ReturnStatementSyntax { Expression: null }:
+                exit = RetryLoopExit.Return;
+                break;
+            case ReturnStatementSyntax { Expression: { } value }:
+                exit = RetryLoopExit.ReturnValue;
+                returned = value;
+                break;
+            default:
+                return false;
+        }
+
+        var lastStatementSpan = tryBlock.Statements[tryBlock.Statements.Count - 1].Span;
+        foreach (var node in OperationSearch.DescendantsInSameBody(tryOperation.Body))
+        {
+            var leavesEarly = !lastStatementSpan.Contains(node.Syntax.Span) && node switch
+            {
+                IReturnOperation => true,
+                IBranchOperation branch => branch.BranchKind == BranchKind.GoTo ||
+                    SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel) ||
+                    SymbolEqualityComparer.Default.Equals(branch.Target, loop.ContinueLabel),
+                _ => false,
+            };
+
+            // A lambda cannot see the counter (it is gone), capture ref locals or parameters, or `this` of a struct.
+            var cannotMoveIntoLambda = node switch
+            {
+                ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, counter) || local.Local.IsRef || local.Local.Type.IsRefLikeType,
+                IParameterReferenceOperation parameter => parameter.Parameter.RefKind != RefKind.None || parameter.Parameter.Type.IsRefLikeType,
+                IInstanceReferenceOperation instance => instance.Type?.IsValueType == true,
+                _ => false,
+            };
+            if (leavesEarly || cannotMoveIntoLambda)
+            {
+                return false;
+            }
+        }
+
+        statements = tryBlock.Statements.RemoveAt(tryBlock.Statements.Count - 1).ToImmutableArray();
+        return true;
+    }
+
+    private static bool TryReadDelay(
+        RetryDelay delay,
+        ILocalSymbol counter,
+        int start,
+        IForLoopOperation loop,
+        List<IOperation> delayVariableUpdates,
+        SemanticModel model,
+        out string delayExpression,
+        out BackoffKind backoff,
+        out string? token,
+        out LocalDeclarationStatementSyntax? delayDeclaration)
+    {
+        delayExpression = "TimeSpan.Zero";
+        backoff = BackoffKind.Constant;
+        token = null;
+        delayDeclaration = null;
+        if (delay.Call is null)
+        {
+            return delayVariableUpdates.Count == 0;
+        }
+
+        var method = delay.Call.TargetMethod;
+        if (delay.HasJitter || delay.Argument is null ||
+            !((method.Name == "Sleep" && method.ContainingType.Name == "Thread") || (method.Name == "Delay" && method.ContainingType.Name == "Task")))
+        {
+            return false;
+        }
+
+        foreach (var argument in delay.Call.Arguments)
+        {
+            if (argument.Value.Type?.Name == "CancellationToken" && argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                token = argument.Value.Syntax.ToString();
+            }
+        }
+
+        var wait = delay.Argument;
+        var isTimeSpan = wait.Type?.Name == "TimeSpan";
+        switch (delay.Backoff)
+        {
+            case BackoffKind.Constant when delayVariableUpdates.Count == 0 && !ReadsLoopState(wait, loop):
+                delayExpression = isTimeSpan ? wait.Syntax.ToString() : $"TimeSpan.FromMilliseconds({wait.Syntax})";
+                return true;
+            case BackoffKind.Linear when delayVariableUpdates.Count == 0 && start == 1 && MultipliesCounterByConstant(wait, counter) is { } step:
+                // wait = step * attempt from attempt 1: step, 2 step, 3 step... which is Polly's linear backoff.
+                backoff = BackoffKind.Linear;
+                delayExpression = $"TimeSpan.FromMilliseconds({step.ToString(CultureInfo.InvariantCulture)})";
+                return true;
+            case BackoffKind.Exponential when delayVariableUpdates.Count == 0 && MultipliesPowerOfTwo(wait, counter) is { } factor:
+                // wait = factor * 2^attempt: the first retry waits factor * 2^start, then doubles, as Polly's exponential backoff.
+                backoff = BackoffKind.Exponential;
+                delayExpression = $"TimeSpan.FromMilliseconds({(factor * Math.Pow(2, start)).ToString(CultureInfo.InvariantCulture)})";
+                return true;
+            case BackoffKind.Exponential when DoubledDelayVariable(wait, delay.Call, delayVariableUpdates, loop, model) is { } declaration:
+                backoff = BackoffKind.Exponential;
+                var initializer = declaration.Declaration.Variables[0].Initializer!.Value.ToString();
+                delayExpression = isTimeSpan ? initializer : $"TimeSpan.FromMilliseconds({initializer})";
+                delayDeclaration = IsUsedOnlyInLoop(declaration, loop, model) ? declaration : null;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ReadsLoopState(IOperation wait, IForLoopOperation loop)
+    {
+        var loopSpan = loop.Syntax.Span;
+        return OperationSearch.DescendantsInSameBody(wait).Prepend(wait)
+            .Select(RetryDelayInference.VariableOf)
+            .OfType<ILocalSymbol>()
+            .Any(local => local.DeclaringSyntaxReferences.Any(reference => loopSpan.Contains(reference.Span)) ||
+                          OperationSearch.DescendantsInSameBody(loop).OfType<IAssignmentOperation>().Any(assignment =>
+                              SymbolEqualityComparer.Default.Equals(RetryDelayInference.VariableOf(assignment.Target), local)));
+    }
+
+    private static double? MultipliesCounterByConstant(IOperation wait, ILocalSymbol counter) =>
+        OperationSearch.Unwrap(wait) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } multiply
+            ? (IsCounter(multiply.LeftOperand, counter) ? Number(multiply.RightOperand) : IsCounter(multiply.RightOperand, counter) ? Number(multiply.LeftOperand) : null)
+            : null;
+
+    private static double? MultipliesPowerOfTwo(IOperation wait, ILocalSymbol counter)
+    {
+        if (OperationSearch.Unwrap(wait) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } multiply)
+        {
+            return null;
+        }
+
+        if (IsPowerOfTwo(multiply.LeftOperand, counter))
+        {
+            return Number(multiply.RightOperand);
+        }
+
+        return IsPowerOfTwo(multiply.RightOperand, counter) ? Number(multiply.LeftOperand) : null;
+    }
+
+    private static bool IsPowerOfTwo(IOperation operation, ILocalSymbol counter)
+    {
+        var unwrapped = operation;
+        while (unwrapped is IConversionOperation conversion)
+        {
+            unwrapped = conversion.Operand;
+        }
+
+        return unwrapped is IInvocationOperation { TargetMethod.Name: "Pow", Arguments.Length: 2 } pow &&
+            pow.Arguments[0].Value.ConstantValue is { HasValue: true, Value: 2 or 2d } &&
+            IsCounter(StripConversions(pow.Arguments[1].Value), counter);
+    }
+
+    private static IOperation StripConversions(IOperation operation)
+    {
+        var current = operation;
+        while (current is IConversionOperation conversion)
+        {
+            current = conversion.Operand;
+        }
+
+        return current;
+    }
+
+    private static double? Number(IOperation operation) => StripConversions(operation).ConstantValue switch
+    {
+        { HasValue: true, Value: int value } => value,
+        { HasValue: true, Value: double value } => value,
+        { HasValue: true, Value: long value } => value,
+        _ => null,
+    };
+
+    /// <summary><c>var delay = D;</c> before the loop, then <c>Sleep(delay); delay *= 2;</c> (doubling after the wait).</summary>
+    private static LocalDeclarationStatementSyntax? DoubledDelayVariable(IOperation wait, IInvocationOperation call, List<IOperation> updates, IForLoopOperation loop, SemanticModel model)
+    {
+        if (StripConversions(wait) is not ILocalReferenceOperation { Local: var delayLocal } ||
+            updates.Count != 1 ||
+            updates[0].Syntax.SpanStart < call.Syntax.SpanStart ||
+            !IsDoubling(updates[0], delayLocal))
+        {
+            return null;
+        }
+
+        var declaration = delayLocal.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
+        if (declaration is not { Initializer: not null, Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement } } ||
+            statement.Parent != loop.Syntax.Parent ||
+            model.GetOperation(declaration.Initializer.Value) is not { } initializer ||
+            initializer.Descendants().Prepend(initializer).Any(node => node is ILocalReferenceOperation or IInvocationOperation { TargetMethod.IsStatic: false }))
+        {
+            return null;
+        }
+
+        return statement;
+    }
+
+    private static bool IsDoubling(IOperation update, ILocalSymbol local) => update switch
+    {
+        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Multiply, Target: ILocalReferenceOperation target, Value.ConstantValue: { HasValue: true, Value: 2 or 2d } } =>
+            SymbolEqualityComparer.Default.Equals(target.Local, local),
+        ISimpleAssignmentOperation { Target: ILocalReferenceOperation target, Value: IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } multiply } =>
+            SymbolEqualityComparer.Default.Equals(target.Local, local) &&
+            ((IsLocal(multiply.LeftOperand, local) && Number(multiply.RightOperand) == 2) || (IsLocal(multiply.RightOperand, local) && Number(multiply.LeftOperand) == 2)),
+        _ => false,
+    };
+
+    private static bool IsLocal(IOperation operation, ILocalSymbol local) =>
+        StripConversions(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+    private static bool IsUsedOnlyInLoop(LocalDeclarationStatementSyntax declaration, IForLoopOperation loop, SemanticModel model)
+    {
+        var local = model.GetDeclaredSymbol(declaration.Declaration.Variables[0]);
+        var block = declaration.Parent;
+        if (local is null || block is null)
+        {
+            return false;
+        }
+
+        return block.DescendantNodes()
+            .OfType<IdentifierNameSyntax>()
+            .Where(identifier => identifier.Identifier.ValueText == local.Name && !loop.Syntax.Span.Contains(identifier.Span))
+            .All(identifier => !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol, local));
+    }
+
+    private static bool ReferencesLoopState(SemanticModel model, SyntaxNode node, ForStatementSyntax loop) =>
+        node.DescendantNodes().OfType<IdentifierNameSyntax>().Any(identifier =>
+            model.GetSymbolInfo(identifier).Symbol is ILocalSymbol local &&
+            local.DeclaringSyntaxReferences.Any(reference => loop.Span.Contains(reference.Span)));
+
+    private static StatementSyntax? NextStatement(StatementSyntax statement)
+    {
+        if (statement.Parent is not BlockSyntax block)
+        {
+            return null;
+        }
+
+        var index = block.Statements.IndexOf(statement);
+        return index >= 0 && index + 1 < block.Statements.Count ? block.Statements[index + 1] : null;
+    }
+}

@@ -1,0 +1,400 @@
+using System.Threading.Tasks;
+using Verify = Guardrails.Analyzers.Tests.Infrastructure.CodeFixVerifier<
+    Guardrails.Analyzers.Retries.RetryLoopAnalyzer,
+    Guardrails.Analyzers.CodeFixes.Retries.RetryLoopToPollyCodeFixProvider>;
+
+namespace Guardrails.Analyzers.Tests.Retries;
+
+[TestFixture]
+public sealed class RetryLoopToPollyCodeFixTests
+{
+    [Test]
+    public Task A_sync_loop_with_a_fixed_delay_and_a_give_up_filter_becomes_a_constant_backoff_pipeline() => Verify.VerifyAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Save(string path)
+            {
+                {|GR1001:for|} (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try
+                    {
+                        File.WriteAllText(path, "x");
+                        break;
+                    }
+                    catch (IOException) when (attempt < 2)
+                    {
+                        Thread.Sleep(500);
+                    }
+                }
+
+                Console.WriteLine("saved");
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using Polly;
+        using Polly.Retry;
+
+        class C
+        {
+            void Save(string path)
+            {
+                var pipeline = new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<IOException>(),
+                        MaxRetryAttempts = 2,
+                        Delay = TimeSpan.FromMilliseconds(500),
+                        BackoffType = DelayBackoffType.Constant,
+                    })
+                    .Build();
+                pipeline.Execute(() =>
+                {
+                    File.WriteAllText(path, "x");
+                });
+
+                Console.WriteLine("saved");
+            }
+        }
+        """);
+
+    [Test]
+    public Task An_async_http_call_with_math_pow_backoff_keeps_attempts_first_delay_exceptions_and_token() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> GetAsync(HttpClient client, string url, CancellationToken cancellationToken)
+            {
+                {|GR1001:for|} (var attempt = 1; attempt <= 4; attempt++)
+                {
+                    try
+                    {
+                        return await client.GetStringAsync(url, cancellationToken);
+                    }
+                    catch (HttpRequestException) when (attempt < 4)
+                    {
+                        await Task.Delay((int)Math.Pow(2, attempt) * 100, cancellationToken);
+                    }
+                }
+
+                throw new InvalidOperationException("unreachable");
+            }
+        }
+        """, """
+        using System;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Polly;
+        using Polly.Retry;
+
+        class C
+        {
+            async Task<string> GetAsync(HttpClient client, string url, CancellationToken cancellationToken)
+            {
+                var pipeline = new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(),
+                        MaxRetryAttempts = 3,
+                        Delay = TimeSpan.FromMilliseconds(200),
+                        BackoffType = DelayBackoffType.Exponential,
+                    })
+                    .Build();
+                return await pipeline.ExecuteAsync(async token => await client.GetStringAsync(url, cancellationToken), cancellationToken);
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_doubling_delay_variable_and_a_throw_after_the_loop_are_kept_as_exponential_backoff_and_the_same_exception() => Verify.VerifyAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task SendAsync(Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+            {
+                var delay = TimeSpan.FromSeconds(1);
+                {|GR1001:for|} (var attempt = 0; attempt < 5; attempt++)
+                {
+                    try
+                    {
+                        await send(cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+                    catch (IOException)
+                    {
+                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                        delay *= 2;
+                    }
+                }
+
+                throw new TimeoutException("gave up after 5 attempts");
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Polly;
+        using Polly.Retry;
+
+        class C
+        {
+            async Task SendAsync(Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+            {
+                var pipeline = new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<IOException>(),
+                        MaxRetryAttempts = 4,
+                        Delay = TimeSpan.FromSeconds(1),
+                        BackoffType = DelayBackoffType.Exponential,
+                    })
+                    .Build();
+                try
+                {
+                    await pipeline.ExecuteAsync(async token =>
+                    {
+                        await send(cancellationToken).ConfigureAwait(false);
+                    }, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                    throw new TimeoutException("gave up after 5 attempts");
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_tight_retry_with_a_rethrow_guard_and_two_exception_types_becomes_a_pipeline_without_delay() => Verify.VerifyAsync("""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            int Read(Func<int> read)
+            {
+                {|GR1002:for|} (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        var value = read();
+                        return value * 2;
+                    }
+                    catch (TimeoutException)
+                    {
+                        if (attempt >= 3)
+                        {
+                            throw;
+                        }
+                    }
+                    catch (IOException)
+                    {
+                        if (attempt >= 3)
+                        {
+                            throw;
+                        }
+                    }
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        using Polly;
+        using Polly.Retry;
+
+        class C
+        {
+            int Read(Func<int> read)
+            {
+                var pipeline = new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<TimeoutException>().Handle<IOException>(),
+                        MaxRetryAttempts = 2,
+                        Delay = TimeSpan.Zero,
+                        BackoffType = DelayBackoffType.Constant,
+                    })
+                    .Build();
+                return pipeline.Execute(() =>
+                {
+                    var value = read();
+                    return value * 2;
+                });
+            }
+        }
+        """);
+
+    [Test]
+    public Task Linear_backoff_from_attempt_one_becomes_a_linear_pipeline() => Verify.VerifyAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Flush(Action flush)
+            {
+                {|GR1001:for|} (var attempt = 1; attempt <= 3; attempt++)
+                {
+                    try
+                    {
+                        flush();
+                        return;
+                    }
+                    catch (IOException) when (attempt < 3)
+                    {
+                        Thread.Sleep(250 * attempt);
+                    }
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using Polly;
+        using Polly.Retry;
+
+        class C
+        {
+            void Flush(Action flush)
+            {
+                var pipeline = new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<IOException>(),
+                        MaxRetryAttempts = 2,
+                        Delay = TimeSpan.FromMilliseconds(250),
+                        BackoffType = DelayBackoffType.Linear,
+                    })
+                    .Build();
+                pipeline.Execute(() =>
+                {
+                    flush();
+                });
+            }
+        }
+        """);
+
+    [Test]
+    public Task No_fix_without_polly_referenced() => Verify.VerifyNoFixAsync("""
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Save(string path)
+            {
+                {|GR1001:for|} (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try { File.WriteAllText(path, "x"); break; }
+                    catch (IOException) when (attempt < 2) { Thread.Sleep(500); }
+                }
+            }
+        }
+        """, referencePolly: false);
+
+    [Test]
+    public Task No_fix_when_the_last_failure_is_swallowed() => Verify.VerifyNoFixAsync("""
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Save(string path)
+            {
+                {|GR1001:for|} (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try { File.WriteAllText(path, "x"); break; }
+                    catch (IOException) { Thread.Sleep(500); }
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task No_fix_when_the_catch_does_more_than_wait() => Verify.VerifyNoFixAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Save(string path)
+            {
+                {|GR1001:for|} (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try { File.WriteAllText(path, "x"); break; }
+                    catch (IOException exception) when (attempt < 2)
+                    {
+                        Console.WriteLine(exception.Message);
+                        Thread.Sleep(500);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task No_fix_when_the_delay_has_home_made_jitter() => Verify.VerifyNoFixAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            private readonly Random _random = new();
+
+            void Save(string path)
+            {
+                {|GR1001:for|} (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try { File.WriteAllText(path, "x"); break; }
+                    catch (IOException) when (attempt < 2) { Thread.Sleep(500 + _random.Next(100)); }
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task No_fix_when_the_operation_reads_the_attempt_counter() => Verify.VerifyNoFixAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Save(string path)
+            {
+                {|GR1001:for|} (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try
+                    {
+                        if (attempt > 0) { Console.WriteLine("again"); }
+                        File.WriteAllText(path, "x");
+                        break;
+                    }
+                    catch (IOException) when (attempt < 2) { Thread.Sleep(500); }
+                }
+            }
+        }
+        """);
+}
