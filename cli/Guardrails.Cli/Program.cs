@@ -32,6 +32,8 @@ public static class Program
             config.SetApplicationName("guardrails");
             config.PropagateExceptions();
             config.UseStrictParsing();
+            config.AddCommand<Commands.Validate.ValidateCommand>("validate")
+                .WithDescription("Check SLO files and runbooks as the build does; exit 0 clean, 1 findings, 2 usage error.");
             config.AddCommand<RulesCommand>("rules").WithDescription("Write Sloth-compatible Prometheus burn-rate rules for the SLO files, one file per service.");
             config.AddBranch("templates", templates =>
             {
