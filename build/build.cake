@@ -94,7 +94,7 @@ Task("Test")
                     NoBuild = true,
                     NoRestore = true,
                     NoLogo = true,
-                    Loggers = new[] { $"trx;LogFileName={name}.trx", "console;verbosity=normal" },
+                    Loggers = new[] { $"trx;LogFileName={name}.trx", "console;verbosity=minimal" },
                     ResultsDirectory = build.TestResults,
                     EnvironmentVariables = new Dictionary<string, string>
                     {
