@@ -10,24 +10,9 @@ namespace Guardrails.Cli.Tests.Validate;
 [NonParallelizable]
 public sealed class ValidateCommandTests
 {
-    private const string RunbookWithoutRollbackText = """
-        ---
-        owner: team-checkout
-        ---
-        # Checkout errors
-
-        ## Summary
-        Checkout fails.
-        ## Impact
-        Customers cannot pay.
-        ## Diagnosis
-        Look at the dashboard.
-        ## Mitigation
-        Scale out.
-        ## Rollback
-        ## Escalation
-        Page the payments lead.
-        """;
+    // The Rollback heading is there with nothing under it (GR4004).
+    private static readonly string RunbookWithoutRollbackText =
+        SampleRunbooks.Complete.Replace("Roll back the release.\n", string.Empty, StringComparison.Ordinal);
 
     private TemporaryFolder repository = null!;
 
