@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using Guardrails.Testing;
 
 namespace Guardrails.Build.Tests;
 
@@ -8,7 +9,7 @@ public sealed class FindRepositoryRootTests
     [Test]
     public void The_repository_root_is_the_folder_above_the_project_that_holds_git()
     {
-        using var repository = new ServiceFolder();
+        using var repository = TemporaryFolder.Create("guardrails-task-");
         Directory.CreateDirectory(Path.Combine(repository.Root, ".git"));
         var project = Directory.CreateDirectory(Path.Combine(repository.Root, "src", "Checkout")).FullName;
         var task = new FindRepositoryRoot { BuildEngine = new MockEngine(), StartDirectory = project };
@@ -20,7 +21,7 @@ public sealed class FindRepositoryRootTests
     [Test]
     public void A_git_file_marks_a_worktree_root_too()
     {
-        using var repository = new ServiceFolder();
+        using var repository = TemporaryFolder.Create("guardrails-task-");
         repository.Write(".git", "gitdir: /elsewhere/.git/worktrees/checkout\n");
         var task = new FindRepositoryRoot { BuildEngine = new MockEngine(), StartDirectory = repository.Root };
 
@@ -31,7 +32,7 @@ public sealed class FindRepositoryRootTests
     [Test]
     public void Outside_a_repository_the_build_fails_with_the_setting_to_change()
     {
-        using var folder = new ServiceFolder();
+        using var folder = TemporaryFolder.Create("guardrails-task-");
         var engine = new MockEngine();
         var task = new FindRepositoryRoot { BuildEngine = engine, StartDirectory = folder.Root };
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Guardrails.Testing;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -9,26 +10,24 @@ namespace Guardrails.Build.Tests;
 /// <summary>The task writes one Prometheus rule file per service of a valid project, and only then.</summary>
 public sealed class RuleGenerationTests
 {
-    private string service = null!;
+    private TemporaryFolder service = null!;
     private string rulesDirectory = null!;
 
     [SetUp]
     public void CopySample()
     {
-        service = Directory.CreateTempSubdirectory("guardrails-rules-").FullName;
+        service = TemporaryFolder.Create("guardrails-rules-");
         var sample = Path.Combine(TestContext.CurrentContext.TestDirectory, "ValidService");
         foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(service, Path.GetRelativePath(sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            service.Write(Path.GetRelativePath(sample, file), File.ReadAllBytes(file));
         }
 
-        rulesDirectory = Path.Combine(service, "obj", "guardrails", "rules");
+        rulesDirectory = Path.Combine(service.Root, "obj", "guardrails", "rules");
     }
 
     [TearDown]
-    public void DeleteService() => Directory.Delete(service, recursive: true);
+    public void DeleteService() => service.Dispose();
 
     [Test]
     public void A_valid_service_gets_its_sloth_compatible_rules_under_the_rules_directory()
@@ -62,7 +61,7 @@ public sealed class RuleGenerationTests
     [Test]
     public void No_rules_are_written_when_a_finding_is_an_error()
     {
-        File.WriteAllText(Path.Combine(service, "docs", "runbooks", "checkout.md"), "# Checkout\n");
+        service.Write(Path.Combine("docs", "runbooks", "checkout.md"), "# Checkout\n");
         var engine = new MockEngine();
 
         Assert.That(Task(engine).Execute(), Is.False);
@@ -84,7 +83,7 @@ public sealed class RuleGenerationTests
     [Test]
     public void Turning_the_slo_check_off_skips_broken_slo_files_and_writes_no_rules()
     {
-        File.WriteAllText(Path.Combine(service, "slo", "checkout.yaml"), "apiVersion: [\n");
+        service.Write(Path.Combine("slo", "checkout.yaml"), "apiVersion: [\n");
         var task = Task(new MockEngine());
         task.CheckSlos = false;
 
@@ -95,9 +94,9 @@ public sealed class RuleGenerationTests
     private ValidateGuardrails Task(IBuildEngine engine) => new()
     {
         BuildEngine = engine,
-        RootDirectory = service,
-        SloFiles = [new TaskItem(Path.Combine(service, "slo", "checkout.yaml"))],
-        RunbookFiles = [new TaskItem(Path.Combine(service, "docs", "runbooks", "checkout.md"))],
+        RootDirectory = service.Root,
+        SloFiles = [new TaskItem(Path.Combine(service.Root, "slo", "checkout.yaml"))],
+        RunbookFiles = [new TaskItem(Path.Combine(service.Root, "docs", "runbooks", "checkout.md"))],
         RulesOutputDirectory = rulesDirectory,
     };
 }

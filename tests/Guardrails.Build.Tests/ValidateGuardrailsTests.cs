@@ -1,39 +1,20 @@
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
+using Guardrails.Testing;
 using Microsoft.Build.Utilities;
 
 namespace Guardrails.Build.Tests;
 
 public sealed class ValidateGuardrailsTests
 {
-    private const string GoodRunbook = """
-        ---
-        owner: team-checkout
-        ---
-        # Checkout errors
-
-        ## Summary
-        Checkout fails.
-        ## Impact
-        Customers cannot pay.
-        ## Diagnosis
-        Look at the dashboard.
-        ## Mitigation
-        Scale out.
-        ## Rollback
-        Roll back the release.
-        ## Escalation
-        Page the payments lead.
-        """;
-
-    private ServiceFolder service = null!;
+    private TemporaryFolder service = null!;
     private MockEngine engine = null!;
 
     [SetUp]
     public void CreateService()
     {
-        service = new ServiceFolder();
+        service = TemporaryFolder.Create("guardrails-task-");
         engine = new MockEngine();
     }
 
@@ -43,7 +24,7 @@ public sealed class ValidateGuardrailsTests
     [Test]
     public void A_complete_runbook_passes_without_diagnostics()
     {
-        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", GoodRunbook)]);
+        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete)]);
 
         Assert.That(task.Execute(), Is.True);
         Assert.That(engine.Errors.Concat<BuildEventArgs>(engine.Warnings), Is.Empty);
@@ -52,7 +33,7 @@ public sealed class ValidateGuardrailsTests
     [Test]
     public void A_finding_is_an_msbuild_error_with_code_span_and_help_link()
     {
-        var path = service.Write("docs/runbooks/checkout.md", GoodRunbook.Replace("Scale out.\n", string.Empty, System.StringComparison.Ordinal));
+        var path = service.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete.Replace("Scale out.\n", string.Empty, System.StringComparison.Ordinal));
 
         var succeeded = Task(runbooks: [path]).Execute();
 
@@ -71,7 +52,7 @@ public sealed class ValidateGuardrailsTests
     [Test]
     public void Braces_in_a_message_are_printed_as_written()
     {
-        var path = service.Write("docs/runbooks/checkout.md", GoodRunbook.Replace("## Rollback", "## Rollback {{.window}}", System.StringComparison.Ordinal).Replace("Roll back the release.\n", string.Empty, System.StringComparison.Ordinal));
+        var path = service.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete.Replace("## Rollback", "## Rollback {{.window}}", System.StringComparison.Ordinal).Replace("Roll back the release.\n", string.Empty, System.StringComparison.Ordinal));
 
         Task(runbooks: [path]).Execute();
 
@@ -81,7 +62,7 @@ public sealed class ValidateGuardrailsTests
     [Test]
     public void The_team_chooses_the_required_sections()
     {
-        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", GoodRunbook)]);
+        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete)]);
         task.RequiredRunbookSections = ["Summary", "Verification"];
 
         Assert.That(task.Execute(), Is.False);
@@ -91,7 +72,7 @@ public sealed class ValidateGuardrailsTests
     [Test]
     public void A_section_list_escaped_on_the_command_line_is_still_a_list()
     {
-        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", GoodRunbook)]);
+        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete)]);
         task.RequiredRunbookSections = ["Summary;Verification"];
 
         Assert.That(task.Execute(), Is.False);
@@ -101,7 +82,7 @@ public sealed class ValidateGuardrailsTests
     [Test]
     public void A_severity_override_turns_an_error_into_a_warning_and_the_build_passes()
     {
-        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", GoodRunbook.Replace("owner: team-checkout", "title: x", System.StringComparison.Ordinal))]);
+        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete.Replace("owner: team-checkout", "title: x", System.StringComparison.Ordinal))]);
         task.Severities = [Severity("GR4005", "warning")];
 
         Assert.That(task.Execute(), Is.True);
@@ -112,7 +93,7 @@ public sealed class ValidateGuardrailsTests
     [Test]
     public void Severity_none_turns_a_rule_off()
     {
-        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", GoodRunbook.Replace("owner: team-checkout", "title: x", System.StringComparison.Ordinal))]);
+        var task = Task(runbooks: [service.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete.Replace("owner: team-checkout", "title: x", System.StringComparison.Ordinal))]);
         task.Severities = [Severity("GR4005", "none")];
 
         Assert.That(task.Execute(), Is.True);

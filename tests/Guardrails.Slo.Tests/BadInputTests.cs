@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Guardrails.Testing;
 
 namespace Guardrails.Slo.Tests;
 
@@ -248,9 +249,9 @@ public sealed class BadInputTests
     [Test]
     public void A_directory_given_as_a_file_is_one_finding()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
 
-        Assert.That(SloValidator.Validate([directory.Path], Validate.SpecOnly).Only().Rule, Is.EqualTo(SloRules.UnreadableFile));
+        Assert.That(SloValidator.Validate([directory.Root], Validate.SpecOnly).Only().Rule, Is.EqualTo(SloRules.UnreadableFile));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Text;
+using Guardrails.Testing;
 
 namespace Guardrails.Slo.Tests;
 
@@ -18,7 +19,7 @@ public sealed class PositionTests
     [Test]
     public void A_utf8_byte_order_mark_is_not_a_character_of_the_first_line()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
         var file = directory.Write("bom.yaml", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("apiVersion: apps/v1\n")]);
 
         var finding = SloValidator.Validate([file], Validate.SpecOnly).Only();
@@ -43,7 +44,7 @@ public sealed class PositionTests
     [Test]
     public void A_utf16_file_with_a_byte_order_mark_is_read()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
         var file = directory.Write("utf16.yaml", Encoding.Unicode.GetPreamble().Length == 2 ? [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Broken)] : []);
 
         Assert.That(SloValidator.Validate([file], Validate.SpecOnly).Only().At(), Is.EqualTo((43, 15)));
@@ -52,10 +53,10 @@ public sealed class PositionTests
     [Test]
     public void Findings_name_files_relative_to_the_base_directory_with_forward_slashes()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
         var file = directory.Write(System.IO.Path.Combine("slo", "checkout.yaml"), Broken);
 
-        var finding = SloValidator.Validate([file], Validate.SpecOnly with { BaseDirectory = directory.Path }).Only();
+        var finding = SloValidator.Validate([file], Validate.SpecOnly with { BaseDirectory = directory.Root }).Only();
 
         Assert.That(finding.Location.File, Is.EqualTo("slo/checkout.yaml"));
     }
@@ -63,10 +64,10 @@ public sealed class PositionTests
     [Test]
     public void A_file_outside_the_base_directory_keeps_its_path()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
         var file = directory.Write("checkout.yaml", Broken);
 
-        var finding = SloValidator.Validate([file], Validate.SpecOnly with { BaseDirectory = System.IO.Path.Combine(directory.Path, "elsewhere") }).Only();
+        var finding = SloValidator.Validate([file], Validate.SpecOnly with { BaseDirectory = System.IO.Path.Combine(directory.Root, "elsewhere") }).Only();
 
         Assert.That(finding.Location.File, Is.EqualTo(file));
     }

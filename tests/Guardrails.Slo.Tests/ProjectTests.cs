@@ -1,5 +1,6 @@
 using System.Linq;
 using Guardrails.Slo.Prometheus;
+using Guardrails.Testing;
 
 namespace Guardrails.Slo.Tests;
 
@@ -11,11 +12,11 @@ public sealed class ProjectTests
     [Test]
     public void References_resolve_across_files()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
         var (serviceAndSli, rest) = Split(Sample.OpenSlo, "---\napiVersion: openslo/v1\nkind: SLO");
         var files = new[] { directory.Write("slo/objects.yaml", serviceAndSli), directory.Write("slo/slos.yaml", rest) };
 
-        var result = SloValidator.Validate(files, Validate.Full with { BaseDirectory = directory.Path });
+        var result = SloValidator.Validate(files, Validate.Full with { BaseDirectory = directory.Root });
 
         Assert.That(result.Findings, Is.Empty);
         Assert.That(result.Slos.Select(slo => slo.Name), Is.EqualTo(new[] { "checkout-availability", "checkout-latency" }));
@@ -24,10 +25,10 @@ public sealed class ProjectTests
     [Test]
     public void A_reference_to_an_sli_no_file_declares_is_an_error_at_the_reference()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
         var file = directory.Write("slo/checkout.yaml", Sample.OpenSlo.With("indicatorRef: checkout-success", "indicatorRef: checkout-succes"));
 
-        var finding = SloValidator.Validate([file], Validate.Full with { BaseDirectory = directory.Path }).Only();
+        var finding = SloValidator.Validate([file], Validate.Full with { BaseDirectory = directory.Root }).Only();
 
         Assert.That(finding.ToString(), Does.StartWith("slo/checkout.yaml(36,17,36,32): error GR3025: spec.indicatorRef names SLI 'checkout-succes'"));
         Assert.That(finding.Message, Does.EndWith("Did you mean 'checkout-success'?"));
@@ -96,7 +97,7 @@ public sealed class ProjectTests
     [Test]
     public void A_file_listed_twice_is_validated_once()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
         var file = directory.Write("checkout.yaml", Sample.OpenSlo);
 
         var result = SloValidator.Validate([file, file], Validate.Full);
@@ -108,11 +109,11 @@ public sealed class ProjectTests
     [Test]
     public void The_same_name_declared_twice_for_one_kind_is_reported_at_the_second()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
         var first = directory.Write("a.yaml", Service);
         var second = directory.Write("b.yaml", Service);
 
-        var result = SloValidator.Validate([first, second], Validate.Full with { BaseDirectory = directory.Path, RequiredCategories = [] });
+        var result = SloValidator.Validate([first, second], Validate.Full with { BaseDirectory = directory.Root, RequiredCategories = [] });
 
         Assert.That(result.Only().ToString(), Does.StartWith("b.yaml(4,9,4,17): error GR3024: Service 'checkout' is already declared at a.yaml(4,9)"));
     }

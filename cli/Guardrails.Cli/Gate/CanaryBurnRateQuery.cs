@@ -12,7 +12,7 @@ namespace Guardrails.Cli.Gate;
 internal sealed record CanaryBurnRateQuery(string SloName, double ErrorBudget, string? ErrorsQuery, string? TotalQuery, string? ErrorRatioQuery)
 {
     /// <exception cref="PromQlSyntaxException">An SLI query cannot be restricted to the canary.</exception>
-    public static CanaryBurnRateQuery For(PrometheusSlo slo, DurationText window, LabelSelector selector)
+    public static CanaryBurnRateQuery For(PrometheusSlo slo, PrometheusDuration window, LabelSelector selector)
     {
         var budget = 1 - slo.Objective;
         return slo.Sli switch
@@ -29,9 +29,9 @@ internal sealed record CanaryBurnRateQuery(string SloName, double ErrorBudget, s
     }
 
     /// <summary>A query restricted to the canary the same way, for the traffic floor of a raw SLI.</summary>
-    public static string Restrict(string query, DurationText window, LabelSelector selector) => Aggregate("sum", query, window, selector);
+    public static string Restrict(string query, PrometheusDuration window, LabelSelector selector) => Aggregate("sum", query, window, selector);
 
-    private static string Aggregate(string aggregation, string query, DurationText window, LabelSelector selector)
+    private static string Aggregate(string aggregation, string query, PrometheusDuration window, LabelSelector selector)
     {
         var windowed = query.Replace(SliQuery.WindowPlaceholder, window.Text, System.StringComparison.Ordinal);
         return aggregation + "(" + CanarySelectorInjector.Inject(windowed, selector) + ")";

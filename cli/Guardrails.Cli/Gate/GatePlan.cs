@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Guardrails.Cli.Gate.Prometheus;
+using Guardrails.Slo.Prometheus;
 
 namespace Guardrails.Cli.Gate;
 
@@ -14,7 +15,7 @@ internal sealed record GatePlan(
     double MinRequestsPerSecond,
     AnalysisLimits Limits,
     GateSchedule Schedule,
-    DurationText Window,
+    PrometheusDuration Window,
     string Selector,
     PrometheusConnection Connection,
     QueryResilience Resilience,

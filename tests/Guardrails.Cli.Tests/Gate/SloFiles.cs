@@ -1,14 +1,14 @@
 using System;
-using System.IO;
+using Guardrails.Testing;
 
 namespace Guardrails.Cli.Tests.Gate;
 
 /// <summary>Sloth SLO files in a temporary directory, deleted on dispose.</summary>
 internal sealed class SloFiles : IDisposable
 {
-    private readonly DirectoryInfo directory = System.IO.Directory.CreateTempSubdirectory("guardrails-gate-slo-");
+    private readonly TemporaryFolder folder = TemporaryFolder.Create("guardrails-gate-slo-");
 
-    public string Directory => directory.FullName;
+    public string Directory => folder.Root;
 
     /// <summary>A Sloth spec with an availability SLO (99.9 %) over http_requests_total of the service.</summary>
     public static string Availability(string service, string errorQuery = "", string objective = "99.9")
@@ -37,12 +37,7 @@ internal sealed class SloFiles : IDisposable
         """.Replace("ERRORS", errors, StringComparison.Ordinal).Replace("SERVICE", service, StringComparison.Ordinal).Replace("OBJECTIVE", objective, StringComparison.Ordinal);
     }
 
-    public string Write(string name, string text)
-    {
-        var path = Path.Combine(Directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public string Write(string name, string text) => folder.Write(name, text);
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => folder.Dispose();
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Guardrails.Testing;
 
 namespace Guardrails.Cli.Tests.Validate;
 
@@ -9,59 +10,24 @@ namespace Guardrails.Cli.Tests.Validate;
 [NonParallelizable]
 public sealed class ValidateCommandTests
 {
-    private const string GoodRunbook = """
-        ---
-        owner: team-checkout
-        ---
-        # Checkout errors
+    // The Rollback heading is there with nothing under it (GR4004).
+    private static readonly string RunbookWithoutRollbackText =
+        SampleRunbooks.Complete.Replace("Roll back the release.\n", string.Empty, StringComparison.Ordinal);
 
-        ## Summary
-        Checkout fails.
-        ## Impact
-        Customers cannot pay.
-        ## Diagnosis
-        Look at the dashboard.
-        ## Mitigation
-        Scale out.
-        ## Rollback
-        Roll back the release.
-        ## Escalation
-        Page the payments lead.
-        """;
-
-    private const string RunbookWithoutRollbackText = """
-        ---
-        owner: team-checkout
-        ---
-        # Checkout errors
-
-        ## Summary
-        Checkout fails.
-        ## Impact
-        Customers cannot pay.
-        ## Diagnosis
-        Look at the dashboard.
-        ## Mitigation
-        Scale out.
-        ## Rollback
-        ## Escalation
-        Page the payments lead.
-        """;
-
-    private string root = null!;
+    private TemporaryFolder repository = null!;
 
     [SetUp]
-    public void CreateRepository() => root = Directory.CreateTempSubdirectory("guardrails-cli-").FullName;
+    public void CreateRepository() => repository = TemporaryFolder.Create("guardrails-cli-");
 
     [TearDown]
-    public void DeleteRepository() => Directory.Delete(root, recursive: true);
+    public void DeleteRepository() => repository.Dispose();
 
     [Test]
     public void A_clean_folder_exits_0_and_prints_no_finding()
     {
-        Write("docs/runbooks/checkout.md", GoodRunbook);
+        repository.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete);
 
-        var run = Run("--root", root, Path.Combine(root, "docs"));
+        var run = Run("--root", repository.Root, Path.Combine(repository.Root, "docs"));
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Output, Is.Empty);
@@ -71,9 +37,9 @@ public sealed class ValidateCommandTests
     [Test]
     public void Findings_exit_1_as_canonical_lines_relative_to_the_root()
     {
-        Write("docs/runbooks/checkout.md", RunbookWithoutRollbackText);
+        repository.Write("docs/runbooks/checkout.md", RunbookWithoutRollbackText);
 
-        var run = Run("--root", root);
+        var run = Run("--root", repository.Root);
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Output.TrimEnd(), Is.EqualTo(
@@ -83,9 +49,9 @@ public sealed class ValidateCommandTests
     [Test]
     public void Json_lists_each_finding_with_its_rule_span_and_help_link()
     {
-        Write("docs/runbooks/checkout.md", RunbookWithoutRollbackText);
+        repository.Write("docs/runbooks/checkout.md", RunbookWithoutRollbackText);
 
-        var run = Run("--root", root, "--format", "json");
+        var run = Run("--root", repository.Root, "--format", "json");
 
         using var json = JsonDocument.Parse(run.Output);
         var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single();
@@ -105,9 +71,9 @@ public sealed class ValidateCommandTests
     [Test]
     public void Sarif_is_a_2_1_0_log_whose_results_point_at_their_rules_and_regions()
     {
-        Write("docs/runbooks/check out.md", RunbookWithoutRollbackText);
+        repository.Write("docs/runbooks/check out.md", RunbookWithoutRollbackText);
 
-        var run = Run("--root", root, "--format", "sarif");
+        var run = Run("--root", repository.Root, "--format", "sarif");
 
         using var sarif = JsonDocument.Parse(run.Output);
         var log = sarif.RootElement;
@@ -131,11 +97,11 @@ public sealed class ValidateCommandTests
     [Test]
     public void Spec_only_checks_the_slo_files_and_leaves_the_runbooks_alone()
     {
-        Write("slo/broken.yaml", "apiVersion: [openslo/v1\n");
-        Write("docs/runbooks/checkout.md", RunbookWithoutRollbackText);
+        repository.Write("slo/broken.yaml", "apiVersion: [openslo/v1\n");
+        repository.Write("docs/runbooks/checkout.md", RunbookWithoutRollbackText);
 
-        var full = Run("--root", root);
-        var specOnly = Run("--root", root, "--spec-only");
+        var full = Run("--root", repository.Root);
+        var specOnly = Run("--root", repository.Root, "--spec-only");
 
         Assert.That(full.Output, Does.Contain("error GR4004").And.Contain("slo/broken.yaml("));
         Assert.That(specOnly.ExitCode, Is.EqualTo(1));
@@ -145,11 +111,11 @@ public sealed class ValidateCommandTests
     [Test]
     public void In_a_folder_only_markdown_inside_a_runbooks_folder_is_a_runbook_and_build_output_is_skipped()
     {
-        Write("README.md", "# Not a runbook\n");
-        Write("bin/Debug/slo.yaml", "a: [\n");
-        Write("docs/runbooks/checkout.md", "# Checkout\n");
+        repository.Write("README.md", "# Not a runbook\n");
+        repository.Write("bin/Debug/slo.yaml", "a: [\n");
+        repository.Write("docs/runbooks/checkout.md", "# Checkout\n");
 
-        var run = Run("--root", root, root);
+        var run = Run("--root", repository.Root, repository.Root);
 
         Assert.That(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.Not.Empty.And.All.StartWith("docs/runbooks/checkout.md("));
     }
@@ -157,9 +123,9 @@ public sealed class ValidateCommandTests
     [Test]
     public void A_markdown_file_named_on_the_command_line_is_checked_as_a_runbook()
     {
-        var path = Write("notes/checkout.md", "# Checkout\n");
+        var path = repository.Write("notes/checkout.md", "# Checkout\n");
 
-        var run = Run("--root", root, path);
+        var run = Run("--root", repository.Root, path);
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Output, Does.Contain("notes/checkout.md(1,1,1,11): error GR4005"));
@@ -169,9 +135,9 @@ public sealed class ValidateCommandTests
     [TestCase("no such file or folder: 'no-such-folder'", "no-such-folder")]
     public void A_usage_error_exits_2_with_the_reason(string reason, params string[] arguments)
     {
-        Write("docs/runbooks/checkout.md", GoodRunbook);
+        repository.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete);
 
-        var run = Run(["--root", root, .. arguments]);
+        var run = Run(["--root", repository.Root, .. arguments]);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith("guardrails validate: ").And.Contain(reason));
@@ -181,9 +147,9 @@ public sealed class ValidateCommandTests
     [Test]
     public void A_misspelt_option_is_a_usage_error_not_ignored()
     {
-        Write("docs/runbooks/checkout.md", GoodRunbook);
+        repository.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete);
 
-        var run = Run("--root", root, "--spec_only");
+        var run = Run("--root", repository.Root, "--spec_only");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("spec_only"));
@@ -193,18 +159,10 @@ public sealed class ValidateCommandTests
     [Test]
     public void A_folder_with_nothing_to_check_is_a_usage_error_not_a_silent_success()
     {
-        var run = Run("--root", root);
+        var run = Run("--root", repository.Root);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("nothing to check"));
-    }
-
-    private string Write(string relativePath, string content)
-    {
-        var path = Path.Combine(root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
     }
 
     /// <summary>Runs the real command line, as a user types it, and captures what it prints.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using Guardrails.Slo.Diagnostics;
 using Guardrails.Slo.Projects;
 using Guardrails.Slo.Runbooks;
+using Guardrails.Testing;
 
 namespace Guardrails.Slo.Tests.Projects;
 
@@ -35,18 +36,13 @@ public sealed class ProjectValidatorTests
         Page the lead.
         """;
 
-    private string root = null!;
+    private TemporaryFolder service = null!;
 
     [SetUp]
-    public void CreateService()
-    {
-        root = Directory.CreateTempSubdirectory("guardrails-project-").FullName;
-        Directory.CreateDirectory(Path.Combine(root, "slo"));
-        Directory.CreateDirectory(Path.Combine(root, "docs", "runbooks"));
-    }
+    public void CreateService() => service = TemporaryFolder.Create("guardrails-project-");
 
     [TearDown]
-    public void DeleteService() => Directory.Delete(root, recursive: true);
+    public void DeleteService() => service.Dispose();
 
     [Test]
     public void A_service_whose_slos_link_to_its_complete_runbook_has_no_findings_and_yields_its_slos()
@@ -127,13 +123,11 @@ public sealed class ProjectValidatorTests
 
     private ProjectValidationResult Validate(string slo, string runbook, System.Func<ProjectValidationOptions, ProjectValidationOptions>? configure = null)
     {
-        var sloPath = Path.Combine(root, "slo", "checkout.yaml");
-        var runbookPath = Path.Combine(root, "docs", "runbooks", "checkout.md");
-        File.WriteAllText(sloPath, slo);
-        File.WriteAllText(runbookPath, runbook);
+        var sloPath = service.Write(Path.Combine("slo", "checkout.yaml"), slo);
+        var runbookPath = service.Write(Path.Combine("docs", "runbooks", "checkout.md"), runbook);
         var options = new ProjectValidationOptions
         {
-            RootDirectory = root,
+            RootDirectory = service.Root,
             SloFiles = [sloPath],
             RunbookFiles = [runbookPath],
             RelativePaths = true,

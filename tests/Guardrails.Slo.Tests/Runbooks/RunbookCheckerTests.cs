@@ -1,40 +1,21 @@
 using System.Linq;
 using Guardrails.Slo.Runbooks;
+using Guardrails.Testing;
 
 namespace Guardrails.Slo.Tests.Runbooks;
 
 public sealed class RunbookCheckerTests
 {
-    private const string Complete = """
-        ---
-        owner: team-checkout
-        ---
-        # Checkout errors
-
-        ## Summary
-        Checkout fails.
-        ## Impact
-        Customers cannot pay.
-        ## Diagnosis
-        Look at the dashboard.
-        ## Mitigation
-        Scale out.
-        ## Rollback
-        Roll back the release.
-        ## Escalation
-        Page the payments lead.
-        """;
-
     [Test]
     public void A_complete_owned_runbook_has_no_findings()
     {
-        Assert.That(Check(Complete, new RunbookOptions()), Is.Empty);
+        Assert.That(Check(SampleRunbooks.Complete, new RunbookOptions()), Is.Empty);
     }
 
     [Test]
     public void Each_missing_required_section_is_reported_at_the_title()
     {
-        var markdown = Complete.Replace("## Rollback\nRoll back the release.\n", string.Empty, System.StringComparison.Ordinal)
+        var markdown = SampleRunbooks.Complete.Replace("## Rollback\nRoll back the release.\n", string.Empty, System.StringComparison.Ordinal)
             .Replace("## Escalation\nPage the payments lead.", string.Empty, System.StringComparison.Ordinal);
 
         var findings = Check(markdown, new RunbookOptions());
@@ -58,7 +39,7 @@ public sealed class RunbookCheckerTests
     [Test]
     public void The_team_chooses_its_required_sections()
     {
-        var findings = Check(Complete, new RunbookOptions { RequiredSections = ["Summary", "Verification"] });
+        var findings = Check(SampleRunbooks.Complete, new RunbookOptions { RequiredSections = ["Summary", "Verification"] });
 
         Assert.That(findings.Select(finding => finding.Message).Single(), Is.EqualTo(
             "the runbook has no 'Verification' section; add a '## Verification' heading with what the on-call engineer should do"));
@@ -67,7 +48,7 @@ public sealed class RunbookCheckerTests
     [Test]
     public void An_empty_section_is_reported_at_its_heading()
     {
-        var markdown = Complete.Replace("Scale out.\n", string.Empty, System.StringComparison.Ordinal);
+        var markdown = SampleRunbooks.Complete.Replace("Scale out.\n", string.Empty, System.StringComparison.Ordinal);
 
         var finding = Check(markdown, new RunbookOptions()).Single();
 
@@ -77,7 +58,7 @@ public sealed class RunbookCheckerTests
     [Test]
     public void A_runbook_without_an_owner_is_reported_unless_the_team_does_not_require_one()
     {
-        var markdown = Complete.Replace("owner: team-checkout", "title: checkout", System.StringComparison.Ordinal);
+        var markdown = SampleRunbooks.Complete.Replace("owner: team-checkout", "title: checkout", System.StringComparison.Ordinal);
 
         Assert.That(Check(markdown, new RunbookOptions()).Single().Rule, Is.EqualTo(RunbookRules.OwnerMissing));
         Assert.That(Check(markdown, new RunbookOptions { RequireOwner = false }), Is.Empty);

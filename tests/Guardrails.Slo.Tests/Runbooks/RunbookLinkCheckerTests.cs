@@ -2,25 +2,25 @@ using System.IO;
 using System.Linq;
 using Guardrails.Slo.Diagnostics;
 using Guardrails.Slo.Runbooks;
+using Guardrails.Testing;
 
 namespace Guardrails.Slo.Tests.Runbooks;
 
 public sealed class RunbookLinkCheckerTests
 {
-    private string root = null!;
+    private TemporaryFolder repository = null!;
 
     [SetUp]
     public void CreateRepository()
     {
-        root = Directory.CreateTempSubdirectory("guardrails-links-").FullName;
-        Directory.CreateDirectory(Path.Combine(root, ".git"));
-        Directory.CreateDirectory(Path.Combine(root, "docs", "runbooks"));
-        Directory.CreateDirectory(Path.Combine(root, "slo"));
-        File.WriteAllText(Path.Combine(root, "docs", "runbooks", "checkout.md"), "# Checkout\n\n## Roll back\n\nDo it.\n");
+        repository = TemporaryFolder.Create("guardrails-links-");
+        Directory.CreateDirectory(Path.Combine(repository.Root, ".git"));
+        Directory.CreateDirectory(Path.Combine(repository.Root, "slo"));
+        repository.Write(Path.Combine("docs", "runbooks", "checkout.md"), "# Checkout\n\n## Roll back\n\nDo it.\n");
     }
 
     [TearDown]
-    public void DeleteRepository() => Directory.Delete(root, recursive: true);
+    public void DeleteRepository() => repository.Dispose();
 
     [TestCase("docs/runbooks/checkout.md")]
     [TestCase("/docs/runbooks/checkout.md")]
@@ -67,7 +67,7 @@ public sealed class RunbookLinkCheckerTests
 
     private System.Collections.Generic.IReadOnlyList<Finding> Check(string target)
     {
-        var reference = new RunbookReference(target, new SourceSpan(Path.Combine(root, "slo", "checkout.yaml"), 7, 5, 7, 30), "SLO checkout-availability");
-        return new RunbookLinkChecker(root, new RunbookCatalog()).Check([reference]);
+        var reference = new RunbookReference(target, new SourceSpan(Path.Combine(repository.Root, "slo", "checkout.yaml"), 7, 5, 7, 30), "SLO checkout-availability");
+        return new RunbookLinkChecker(repository.Root, new RunbookCatalog()).Check([reference]);
     }
 }

@@ -114,9 +114,9 @@ internal sealed class GatePlanBinder
             settings.Record);
     }
 
-    private DurationText? Duration(string text, string option)
+    private PrometheusDuration? Duration(string text, string option)
     {
-        if (DurationText.TryParse(text, out var duration))
+        if (PrometheusDuration.TryParse(text, out var duration))
         {
             return duration;
         }
@@ -222,7 +222,7 @@ internal sealed class GatePlanBinder
         return authorities;
     }
 
-    private CanaryBurnRateQuery? Query(PrometheusSlo slo, DurationText window, LabelSelector selector)
+    private CanaryBurnRateQuery? Query(PrometheusSlo slo, PrometheusDuration window, LabelSelector selector)
     {
         var where = slo.Source;
         if (!(slo.Objective > 0 && slo.Objective < 1))
@@ -242,7 +242,7 @@ internal sealed class GatePlanBinder
         }
     }
 
-    private string? TrafficQuery(PrometheusSlo primary, List<CanaryBurnRateQuery> queries, DurationText window, LabelSelector selector)
+    private string? TrafficQuery(PrometheusSlo primary, List<CanaryBurnRateQuery> queries, PrometheusDuration window, LabelSelector selector)
     {
         if (settings.TrafficQuery is { } explicitQuery)
         {

@@ -14,8 +14,6 @@ namespace Guardrails.Cli.Commands.Validate;
 /// </summary>
 internal sealed record ValidationInputs(IReadOnlyList<string> SloFiles, IReadOnlyList<string> RunbookFiles)
 {
-    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules"];
-
     public static ValidationInputs Default(string root)
     {
         var slo = Path.Combine(root, "slo");
@@ -28,44 +26,25 @@ internal sealed record ValidationInputs(IReadOnlyList<string> SloFiles, IReadOnl
     {
         var slos = new SortedSet<string>(StringComparer.Ordinal);
         var runbooks = new SortedSet<string>(StringComparer.Ordinal);
-        var notFound = new List<string>();
-        foreach (var path in paths)
+        foreach (var file in InputFileSearch.SkippingHiddenAndBuildFolders.Find(paths, out missing))
         {
-            var full = Path.GetFullPath(path);
-            if (File.Exists(full))
+            if (file.IsYaml)
             {
-                AddFile(full, slos, runbooks, explicitlyNamed: true);
+                slos.Add(file.Path);
             }
-            else if (Directory.Exists(full))
+            else if (file.IsMarkdown && IsRunbook(file))
             {
-                var folderIsRunbooks = IsRunbookFolderName(Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)));
-                foreach (var file in FilesUnder(full))
-                {
-                    AddFile(file, slos, runbooks, explicitlyNamed: folderIsRunbooks || InRunbookFolder(full, file));
-                }
-            }
-            else
-            {
-                notFound.Add(path);
+                runbooks.Add(file.Path);
             }
         }
 
-        missing = notFound;
         return new ValidationInputs([.. slos], [.. runbooks]);
     }
 
-    private static void AddFile(string file, SortedSet<string> slos, SortedSet<string> runbooks, bool explicitlyNamed)
-    {
-        var extension = Path.GetExtension(file);
-        if (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase))
-        {
-            slos.Add(file);
-        }
-        else if (extension.Equals(".md", StringComparison.OrdinalIgnoreCase) && explicitlyNamed)
-        {
-            runbooks.Add(file);
-        }
-    }
+    private static bool IsRunbook(FoundFile file) =>
+        file.SearchedFolder is not { } folder
+        || IsRunbookFolderName(Path.GetFileName(folder.TrimEnd(Path.DirectorySeparatorChar)))
+        || InRunbookFolder(folder, file.Path);
 
     private static bool InRunbookFolder(string root, string file) =>
         Path.GetRelativePath(root, Path.GetDirectoryName(file)!)
@@ -73,26 +52,4 @@ internal sealed record ValidationInputs(IReadOnlyList<string> SloFiles, IReadOnl
             .Any(IsRunbookFolderName);
 
     private static bool IsRunbookFolderName(string name) => name.Equals("runbooks", StringComparison.OrdinalIgnoreCase);
-
-    private static IEnumerable<string> FilesUnder(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder))
-        {
-            yield return file;
-        }
-
-        foreach (var subfolder in Directory.EnumerateDirectories(folder))
-        {
-            var name = Path.GetFileName(subfolder);
-            if (name.StartsWith('.') || SkippedFolders.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            foreach (var file in FilesUnder(subfolder))
-            {
-                yield return file;
-            }
-        }
-    }
 }

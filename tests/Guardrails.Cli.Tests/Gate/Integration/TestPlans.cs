@@ -25,7 +25,7 @@ internal static class TestPlans
 
     public static GatePlan For(string service, Uri prometheus, string window = "1m", int samples = 5, NoDataPolicy onNoData = NoDataPolicy.Fail)
     {
-        if (!DurationText.TryParse(window, out var duration))
+        if (!PrometheusDuration.TryParse(window, out var duration))
         {
             throw new ArgumentException("not a duration: " + window, nameof(window));
         }
