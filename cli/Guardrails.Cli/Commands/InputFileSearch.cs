@@ -10,30 +10,16 @@ namespace Guardrails.Cli.Commands;
 /// that does not exist is returned as missing rather than skipped, so a typo is a usage error, not an empty run.
 /// Used by <c>guardrails validate</c> and <c>guardrails rules</c>; each decides what a found file is.
 /// </summary>
-internal sealed class InputFileSearch
+internal static class InputFileSearch
 {
+    // Build output, packages and tool state hold copies of SLO files and generated rule files, not the team's sources.
     private static readonly string[] BuildAndPackageFolders = ["bin", "obj", "node_modules"];
 
-    private readonly bool skipsHiddenAndBuildFolders;
-
-    private InputFileSearch(bool skipsHiddenAndBuildFolders) => this.skipsHiddenAndBuildFolders = skipsHiddenAndBuildFolders;
-
     /// <summary>
-    /// Every subfolder is searched. <c>guardrails rules</c> documents its folders as searched recursively with no
-    /// exception (docs/prometheus-rules.md) and is pointed at an SLO folder, not at a whole repository; its
-    /// behaviour is kept as it was when the two searches were merged.
+    /// The files under <paramref name="paths"/>, in no particular order, skipping hidden folders, <c>bin</c>,
+    /// <c>obj</c> and <c>node_modules</c>; <paramref name="missing"/> lists the paths that do not exist.
     /// </summary>
-    public static InputFileSearch EveryFolder { get; } = new(skipsHiddenAndBuildFolders: false);
-
-    /// <summary>
-    /// Hidden folders, <c>bin</c>, <c>obj</c> and <c>node_modules</c> are skipped (docs/validate.md):
-    /// <c>guardrails validate</c> is pointed at whole repositories, where those folders hold build output, packages
-    /// and tool state (copies of SLO files, generated rule files) that are not the team's own sources.
-    /// </summary>
-    public static InputFileSearch SkippingHiddenAndBuildFolders { get; } = new(skipsHiddenAndBuildFolders: true);
-
-    /// <summary>The files under <paramref name="paths"/>, in no particular order; <paramref name="missing"/> lists the paths that do not exist.</summary>
-    public IReadOnlyList<FoundFile> Find(IEnumerable<string> paths, out IReadOnlyList<string> missing)
+    public static IReadOnlyList<FoundFile> Find(IEnumerable<string> paths, out IReadOnlyList<string> missing)
     {
         var found = new List<FoundFile>();
         var notFound = new List<string>();
@@ -59,7 +45,7 @@ internal sealed class InputFileSearch
         return found;
     }
 
-    private IEnumerable<string> FilesUnder(string folder)
+    private static IEnumerable<string> FilesUnder(string folder)
     {
         foreach (var file in Directory.EnumerateFiles(folder))
         {
@@ -80,7 +66,6 @@ internal sealed class InputFileSearch
         }
     }
 
-    private bool IsSkipped(string folderName) =>
-        skipsHiddenAndBuildFolders
-        && (folderName.StartsWith('.') || BuildAndPackageFolders.Contains(folderName, StringComparer.OrdinalIgnoreCase));
+    private static bool IsSkipped(string folderName) =>
+        folderName.StartsWith('.') || BuildAndPackageFolders.Contains(folderName, StringComparer.OrdinalIgnoreCase);
 }

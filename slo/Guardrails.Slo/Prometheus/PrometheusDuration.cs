@@ -26,11 +26,12 @@ public sealed record PrometheusDuration(string Text, TimeSpan Value)
     private static readonly TimeSpan MaximumValue = TimeSpan.FromDays(365 * 100);
 
     // Units in the order Prometheus requires them (model.ParseDuration): y w d h m s ms, each at most once.
+    // ASCII digits only: \d would also accept digits of other scripts, which the number parser then rejects.
     private static readonly Regex DurationPattern = new(
-        @"^(\d{1,9}y)?(\d{1,9}w)?(\d{1,9}d)?(\d{1,9}h)?(\d{1,9}m)?(\d{1,9}s)?(\d{1,9}ms)?$",
+        @"^([0-9]{1,9}y)?([0-9]{1,9}w)?([0-9]{1,9}d)?([0-9]{1,9}h)?([0-9]{1,9}m)?([0-9]{1,9}s)?([0-9]{1,9}ms)?$",
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex PartPattern = new(@"(?<amount>\d{1,9})(?<unit>ms|y|w|d|h|m|s)", RegexOptions.CultureInvariant);
+    private static readonly Regex PartPattern = new(@"(?<amount>[0-9]{1,9})(?<unit>ms|y|w|d|h|m|s)", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Reads a positive duration of at most 100 years written as Prometheus writes it; false for anything else,

@@ -94,6 +94,24 @@ public sealed class RulesCommandTests
         });
     }
 
+    [TestCase("obj")]
+    [TestCase("bin")]
+    [TestCase("node_modules")]
+    [TestCase(".cache")]
+    public void Build_output_and_hidden_folders_are_not_searched_for_slo_files(string skippedFolder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder.Root, skippedFolder));
+        File.WriteAllText(Path.Combine(folder.Root, skippedFolder, "checkout.rules.yml"), "groups: [");
+
+        var exitCode = Run(new RulesSettings { Paths = [folder.Root], OutputDirectory = OutputDirectory });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(RuleGeneration.UsageError));
+            Assert.That(error.ToString(), Does.Not.Contain("GR3"));
+        });
+    }
+
     [Test]
     public void Valid_slos_give_one_rule_file_per_service_named_after_it()
     {

@@ -33,6 +33,7 @@ public sealed class PrometheusDurationParseTests
     [TestCase("30s5m")]
     [TestCase("5m ")]
     [TestCase("999999999y")]
+    [TestCase("\u0665m")]
     public void Rejects_what_prometheus_would_reject_or_what_is_not_positive(string? text)
     {
         Assert.That(PrometheusDuration.TryParse(text, out _), Is.False);

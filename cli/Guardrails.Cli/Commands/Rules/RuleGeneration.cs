@@ -42,7 +42,7 @@ internal sealed class RuleGeneration
         }
 
         var paths = settings.Paths.Length == 0 ? [DefaultPath] : settings.Paths;
-        var found = InputFileSearch.EveryFolder.Find(paths, out var missing);
+        var found = InputFileSearch.Find(paths, out var missing);
         if (missing.Count > 0)
         {
             return Usage($"no such file or folder: {string.Join(", ", missing)}.");

@@ -26,7 +26,7 @@ internal sealed record ValidationInputs(IReadOnlyList<string> SloFiles, IReadOnl
     {
         var slos = new SortedSet<string>(StringComparer.Ordinal);
         var runbooks = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in InputFileSearch.SkippingHiddenAndBuildFolders.Find(paths, out missing))
+        foreach (var file in InputFileSearch.Find(paths, out missing))
         {
             if (file.IsYaml)
             {
