@@ -9,7 +9,21 @@ using Guardrails.Analyzers.Benchmarks;
 // --describe: size of the codebase, one timed run of each configuration, the diagnostics found, and each
 //             analyzer's own execution time (time spent in its callbacks).
 // --write DIR: writes the codebase to DIR (to read it, or to build it with `dotnet build` by hand).
+// --cpu-time N: processor time per compile of the baseline, GR2xxx and all analyzers, N interleaved rounds.
+// --scan DIR [ASSEMBLY...]: every analyzer over the .cs files of another code base (see ExternalCodeScan).
 // anything else: BenchmarkDotNet arguments (e.g. --filter '*').
+if (args.Length > 1 && args[0] == "--scan")
+{
+    await ExternalCodeScan.RunAsync(args[1], args.Skip(2), Console.Out).ConfigureAwait(false);
+    return 0;
+}
+
+if (args.Length > 1 && args[0] == "--cpu-time")
+{
+    await CpuTimeComparison.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), Console.Out).ConfigureAwait(false);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "--describe")
 {
     var codebase = new GuardrailsCompilation();

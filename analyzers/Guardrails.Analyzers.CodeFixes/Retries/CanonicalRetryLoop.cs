@@ -14,10 +14,10 @@ namespace Guardrails.Analyzers.CodeFixes.Retries;
 /// <summary>
 /// Reads a retry loop in its canonical shape, the only one rewritten into a Polly pipeline:
 /// <code>
-/// for (var attempt = S; [attempt &lt; E]; attempt++)
+/// for (var attempt = S; [attempt &lt; E]; attempt++)       or:  var attempt = S; while (true)
 /// {
 ///     try { ...operation...; break | return [value]; }
-///     catch (T) [when (attempt &lt; K)] { [if (attempt &gt;= K) throw;] [Thread.Sleep / await Task.Delay(wait[, token]);] [delay *= 2;] }
+///     catch (T) [when (attempt &lt; K)] { [attempt++;] [if (attempt &gt;= K) throw;] [Thread.Sleep / await Task.Delay(wait[, token]);] [delay *= 2;] }
 /// }
 /// [throw ...;]
 /// </code>
@@ -29,36 +29,60 @@ internal static class CanonicalRetryLoop
     public static RetryPipelinePlan? TryRead(RetryLoopMatch match, SemanticModel model)
     {
         if (match.Kind != RetryLoopKind.AfterException ||
-            match.Loop is not IForLoopOperation forLoop ||
-            forLoop.Syntax is not ForStatementSyntax loopSyntax ||
+            match.Loop.Syntax is not (ForStatementSyntax or WhileStatementSyntax) ||
             match.Try is not { Finally: null } tryOperation ||
             tryOperation.Body.Syntax is not BlockSyntax tryBlock ||
-            forLoop.Body is not IBlockOperation { Operations.Length: 1 } loopBody ||
+            match.Loop.Body is not IBlockOperation { Operations.Length: 1 } loopBody ||
             loopBody.Operations[0] != tryOperation ||
             tryOperation.Catches.Length != match.RetryingCatches.Length)
         {
             return null;
         }
 
-        if (ReadCounter(forLoop) is not (ILocalSymbol counter, int start) ||
-            !TryReadLoopLimit(forLoop.Condition, counter, out var lastAttemptValue))
+        var loop = match.Loop;
+        var loopSyntax = (StatementSyntax)loop.Syntax;
+        var declarationsToRemove = ImmutableArray.CreateBuilder<StatementSyntax>();
+        ILocalSymbol counter;
+        int start;
+        int? lastAttemptValue;
+        var counterStepsInCatch = false;
+        if (loop is IForLoopOperation forLoop)
+        {
+            if (ReadCounter(forLoop) is not (ILocalSymbol forCounter, int forStart) ||
+                !TryReadLoopLimit(forLoop.Condition, forCounter, out lastAttemptValue))
+            {
+                return null;
+            }
+
+            (counter, start) = (forCounter, forStart);
+        }
+        else if (loop is IWhileLoopOperation { ConditionIsTop: true, Condition.ConstantValue: { HasValue: true, Value: true } } &&
+                 CounterDeclaredBefore(loopSyntax, loop, model) is (ILocalSymbol whileCounter, int whileStart, LocalDeclarationStatementSyntax declaration))
+        {
+            // var attempt = S; while (true) { try { ... } catch (...) { attempt++; ... } }
+            (counter, start, lastAttemptValue, counterStepsInCatch) = (whileCounter, whileStart, null, true);
+            declarationsToRemove.Add(declaration);
+        }
+        else
         {
             return null;
         }
 
         var handledTypes = ImmutableArray.CreateBuilder<string>();
         int? giveUpAt = null;
+        var delaysAfterStep = false;
         var delayVariableUpdates = new List<IOperation>();
         for (var index = 0; index < tryOperation.Catches.Length; index++)
         {
             var catchClause = tryOperation.Catches[index];
-            if (!TryReadCatch(catchClause, counter, match.Delay, out var catchGiveUpAt, delayVariableUpdates) ||
-                (index > 0 && catchGiveUpAt != giveUpAt))
+            if (!TryReadCatch(catchClause, counter, counterStepsInCatch, match.Delay, out var catchGiveUpAt, out var catchDelaysAfterStep, delayVariableUpdates) ||
+                (index > 0 && (catchGiveUpAt != giveUpAt || catchDelaysAfterStep != delaysAfterStep)))
             {
                 return null;
             }
 
             giveUpAt = catchGiveUpAt;
+            delaysAfterStep = catchDelaysAfterStep;
             var type = catchClause.ExceptionType is { SpecialType: not SpecialType.System_Object } exceptionType
                 ? exceptionType.ToMinimalDisplayString(model, loopSyntax.SpanStart)
                 : "Exception";
@@ -91,7 +115,7 @@ internal static class CanonicalRetryLoop
             throwWhenExhausted = throwAfter;
         }
 
-        if (retries < 1 || !TryReadTryBlock(tryOperation, tryBlock, counter, forLoop, out var exit, out var returned, out var statements))
+        if (retries < 1 || !TryReadTryBlock(tryOperation, tryBlock, counter, loop, out var exit, out var returned, out var statements))
         {
             return null;
         }
@@ -108,9 +132,16 @@ internal static class CanonicalRetryLoop
             unreachableAfterLoop = nextStatement;
         }
 
-        if (!TryReadDelay(match.Delay, counter, start, forLoop, delayVariableUpdates, model, out var delayExpression, out var backoff, out var token, out var delayDeclaration))
+        // A delay after `attempt++` sees the counter one step further on.
+        var counterAtFirstDelay = start + (delaysAfterStep ? 1 : 0);
+        if (!TryReadDelay(match.Delay, counter, counterAtFirstDelay, loop, delayVariableUpdates, model, out var delayExpression, out var backoff, out var token, out var delayDeclaration))
         {
             return null;
+        }
+
+        if (delayDeclaration is not null)
+        {
+            declarationsToRemove.Add(delayDeclaration);
         }
 
         var awaitsInTry = OperationSearch.DescendantsInSameBody(tryOperation.Body).Any(node => node is IAwaitOperation);
@@ -120,7 +151,7 @@ internal static class CanonicalRetryLoop
             return null;
         }
 
-        var configureAwaitFalse = OperationSearch.DescendantsInSameBody(forLoop)
+        var configureAwaitFalse = OperationSearch.DescendantsInSameBody(loop)
             .OfType<IInvocationOperation>()
             .Any(invocation => invocation.TargetMethod.Name == "ConfigureAwait" && invocation.Arguments.Length == 1 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: false });
 
@@ -138,7 +169,7 @@ internal static class CanonicalRetryLoop
             returned,
             throwWhenExhausted,
             unreachableAfterLoop,
-            delayDeclaration);
+            declarationsToRemove.ToImmutable());
     }
 
     private static (ILocalSymbol Counter, int Start)? ReadCounter(IForLoopOperation forLoop)
@@ -225,15 +256,30 @@ internal static class CanonicalRetryLoop
     }
 
     private static bool IsCounter(IOperation operation, ILocalSymbol counter) =>
-        OperationSearch.Unwrap(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, counter);
+        OperationSearch.Unwrap(operation) switch
+        {
+            ILocalReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Local, counter),
+            IIncrementOrDecrementOperation { IsPostfix: false, Target: ILocalReferenceOperation stepped } => SymbolEqualityComparer.Default.Equals(stepped.Local, counter),
+            _ => false,
+        };
 
     /// <summary>
     /// The catch holds nothing but the retry's own parts: a give-up guard (filter or <c>if (...) throw;</c>), the
-    /// delay, and the growth of a delay variable. <paramref name="giveUpAt"/> is the counter value whose failure escapes.
+    /// delay, the growth of a delay variable and, for a <c>while</c> loop, the counter's step. <paramref name="giveUpAt"/>
+    /// is the counter value, as it was when the catch began, whose failure escapes.
     /// </summary>
-    private static bool TryReadCatch(ICatchClauseOperation catchClause, ILocalSymbol counter, RetryDelay delay, out int? giveUpAt, List<IOperation> delayVariableUpdates)
+    private static bool TryReadCatch(
+        ICatchClauseOperation catchClause,
+        ILocalSymbol counter,
+        bool counterStepsInCatch,
+        RetryDelay delay,
+        out int? giveUpAt,
+        out bool delaysAfterStep,
+        List<IOperation> delayVariableUpdates)
     {
         giveUpAt = null;
+        delaysAfterStep = false;
+        var stepped = false;
         if (catchClause.Filter is { } filter)
         {
             // when (attempt < K): attempt K is not caught.
@@ -254,6 +300,13 @@ internal static class CanonicalRetryLoop
             var unwrapped = OperationSearch.Unwrap(statement);
             if (delay.Call is not null && unwrapped == delay.Call)
             {
+                delaysAfterStep = stepped;
+                continue;
+            }
+
+            if (counterStepsInCatch && !stepped && IsStepByOne(unwrapped, counter))
+            {
+                stepped = true;
                 continue;
             }
 
@@ -265,26 +318,63 @@ internal static class CanonicalRetryLoop
 
             if (statement is IConditionalOperation { WhenFalse: null } guard && giveUpAt is null && IsRethrow(guard.WhenTrue))
             {
-                // if (attempt >= K) throw;  /  if (attempt == K) throw;
-                giveUpAt = ReadComparison(guard.Condition, counter) switch
+                // if (attempt >= K) throw;  /  if (++attempt >= K) throw;  /  attempt++; if (attempt >= K) throw;
+                var comparedAfterStep = stepped;
+                var condition = guard.Condition;
+                if (counterStepsInCatch && !stepped && condition is IBinaryOperation { LeftOperand: var left } &&
+                    left is IIncrementOrDecrementOperation { IsPostfix: false } && IsStepByOne(left, counter))
                 {
-                    (BinaryOperatorKind.GreaterThanOrEqual, var bound) => bound,
-                    (BinaryOperatorKind.Equals, var bound) => bound,
-                    (BinaryOperatorKind.GreaterThan, var bound) => bound + 1,
-                    _ => null,
+                    stepped = comparedAfterStep = true;
+                }
+
+                var bound = ReadComparison(condition, counter) switch
+                {
+                    (BinaryOperatorKind.GreaterThanOrEqual, var value) => value,
+                    (BinaryOperatorKind.Equals, var value) => value,
+                    (BinaryOperatorKind.GreaterThan, var value) => value + 1,
+                    _ => (int?)null,
                 };
-                if (giveUpAt is null)
+                if (bound is null)
                 {
                     return false;
                 }
 
+                giveUpAt = comparedAfterStep ? bound - 1 : bound;
                 continue;
             }
 
             return false;
         }
 
-        return true;
+        // In a while loop the catch is the only place the counter moves; without the step the limit never comes.
+        return stepped == counterStepsInCatch;
+    }
+
+    /// <summary><c>var attempt = S;</c> in the same block before the loop, used nowhere but the loop.</summary>
+    private static (ILocalSymbol Counter, int Start, LocalDeclarationStatementSyntax Declaration)? CounterDeclaredBefore(StatementSyntax loopSyntax, ILoopOperation loop, SemanticModel model)
+    {
+        if (loopSyntax.Parent is not BlockSyntax block)
+        {
+            return null;
+        }
+
+        foreach (var declaration in block.Statements.TakeWhile(statement => statement != loopSyntax).OfType<LocalDeclarationStatementSyntax>())
+        {
+            if (declaration.Declaration.Variables.Count != 1 ||
+                model.GetDeclaredSymbol(declaration.Declaration.Variables[0]) is not ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 } local ||
+                !OperationSearch.DescendantsInSameBody(loop).OfType<IIncrementOrDecrementOperation>().Any(step => IsStepByOne(step, local)))
+            {
+                continue;
+            }
+
+            return declaration.Declaration.Variables[0].Initializer?.Value is { } initializer &&
+                   model.GetConstantValue(initializer) is { HasValue: true, Value: int start } &&
+                   IsUsedOnlyInLoop(declaration, loop, model)
+                ? (local, start, declaration)
+                : null;
+        }
+
+        return null;
     }
 
     private static bool IsRethrow(IOperation operation)
@@ -297,7 +387,7 @@ internal static class CanonicalRetryLoop
         ITryOperation tryOperation,
         BlockSyntax tryBlock,
         ILocalSymbol counter,
-        IForLoopOperation loop,
+        ILoopOperation loop,
         out RetryLoopExit exit,
         out ExpressionSyntax? returned,
         out ImmutableArray<StatementSyntax> statements)
@@ -360,7 +450,7 @@ internal static class CanonicalRetryLoop
         RetryDelay delay,
         ILocalSymbol counter,
         int start,
-        IForLoopOperation loop,
+        ILoopOperation loop,
         List<IOperation> delayVariableUpdates,
         SemanticModel model,
         out string delayExpression,
@@ -404,6 +494,11 @@ internal static class CanonicalRetryLoop
                 backoff = BackoffKind.Linear;
                 delayExpression = $"TimeSpan.FromMilliseconds({step.ToString(CultureInfo.InvariantCulture)})";
                 return true;
+            case BackoffKind.Exponential when delayVariableUpdates.Count == 0 && TimeSpanOfPowerOfTwo(wait, counter) is ({ } unit, { } factor):
+                // TimeSpan.FromSeconds(Math.Pow(2, attempt) [* factor]).
+                backoff = BackoffKind.Exponential;
+                delayExpression = $"TimeSpan.{unit}({(factor * Math.Pow(2, start)).ToString(CultureInfo.InvariantCulture)})";
+                return true;
             case BackoffKind.Exponential when delayVariableUpdates.Count == 0 && MultipliesPowerOfTwo(wait, counter) is { } factor:
                 // wait = factor * 2^attempt: the first retry waits factor * 2^start, then doubles, as Polly's exponential backoff.
                 backoff = BackoffKind.Exponential;
@@ -420,7 +515,7 @@ internal static class CanonicalRetryLoop
         }
     }
 
-    private static bool ReadsLoopState(IOperation wait, IForLoopOperation loop)
+    private static bool ReadsLoopState(IOperation wait, ILoopOperation loop)
     {
         var loopSpan = loop.Syntax.Span;
         return OperationSearch.DescendantsInSameBody(wait).Prepend(wait)
@@ -435,6 +530,18 @@ internal static class CanonicalRetryLoop
         OperationSearch.Unwrap(wait) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } multiply
             ? (IsCounter(multiply.LeftOperand, counter) ? Number(multiply.RightOperand) : IsCounter(multiply.RightOperand, counter) ? Number(multiply.LeftOperand) : null)
             : null;
+
+    private static (string? Unit, double? Factor) TimeSpanOfPowerOfTwo(IOperation wait, ILocalSymbol counter)
+    {
+        if (OperationSearch.Unwrap(wait) is not IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.Name: "TimeSpan", Name: "FromMilliseconds" or "FromSeconds" or "FromMinutes" } from, Arguments.Length: 1 } invocation)
+        {
+            return (null, null);
+        }
+
+        var argument = invocation.Arguments[0].Value;
+        var factor = IsPowerOfTwo(argument, counter) ? 1d : MultipliesPowerOfTwo(argument, counter);
+        return (from.Name, factor);
+    }
 
     private static double? MultipliesPowerOfTwo(IOperation wait, ILocalSymbol counter)
     {
@@ -484,7 +591,7 @@ internal static class CanonicalRetryLoop
     };
 
     /// <summary><c>var delay = D;</c> before the loop, then <c>Sleep(delay); delay *= 2;</c> (doubling after the wait).</summary>
-    private static LocalDeclarationStatementSyntax? DoubledDelayVariable(IOperation wait, IInvocationOperation call, List<IOperation> updates, IForLoopOperation loop, SemanticModel model)
+    private static LocalDeclarationStatementSyntax? DoubledDelayVariable(IOperation wait, IInvocationOperation call, List<IOperation> updates, ILoopOperation loop, SemanticModel model)
     {
         if (StripConversions(wait) is not ILocalReferenceOperation { Local: var delayLocal } ||
             updates.Count != 1 ||
@@ -519,7 +626,7 @@ internal static class CanonicalRetryLoop
     private static bool IsLocal(IOperation operation, ILocalSymbol local) =>
         StripConversions(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
 
-    private static bool IsUsedOnlyInLoop(LocalDeclarationStatementSyntax declaration, IForLoopOperation loop, SemanticModel model)
+    private static bool IsUsedOnlyInLoop(LocalDeclarationStatementSyntax declaration, ILoopOperation loop, SemanticModel model)
     {
         var local = model.GetDeclaredSymbol(declaration.Declaration.Variables[0]);
         var block = declaration.Parent;
@@ -534,7 +641,7 @@ internal static class CanonicalRetryLoop
             .All(identifier => !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol, local));
     }
 
-    private static bool ReferencesLoopState(SemanticModel model, SyntaxNode node, ForStatementSyntax loop) =>
+    private static bool ReferencesLoopState(SemanticModel model, SyntaxNode node, StatementSyntax loop) =>
         node.DescendantNodes().OfType<IdentifierNameSyntax>().Any(identifier =>
             model.GetSymbolInfo(identifier).Symbol is ILocalSymbol local &&
             local.DeclaringSyntaxReferences.Any(reference => loop.Span.Contains(reference.Span)));

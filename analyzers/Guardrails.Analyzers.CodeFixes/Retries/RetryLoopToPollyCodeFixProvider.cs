@@ -46,7 +46,7 @@ public sealed class RetryLoopToPollyCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var loopSyntax = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<ForStatementSyntax>();
+            var loopSyntax = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent as StatementSyntax;
             if (loopSyntax is null ||
                 model.GetOperation(loopSyntax, context.CancellationToken) is not ILoopOperation loop ||
                 RetryLoopDetector.Detect(loop, types) is not { } match ||
@@ -66,7 +66,13 @@ public sealed class RetryLoopToPollyCodeFixProvider : CodeFixProvider
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var loop = plan.Loop;
         var indentation = PollyPipelineText.LeadingWhitespace(text.Lines.GetLineFromPosition(loop.SpanStart).ToString());
-        var tryStatement = loop.Statement is BlockSyntax { Statements.Count: 1 } body ? body.Statements[0] : loop.Statement;
+        var loopBody = loop switch
+        {
+            ForStatementSyntax forStatement => forStatement.Statement,
+            WhileStatementSyntax whileStatement => whileStatement.Statement,
+            _ => loop,
+        };
+        var tryStatement = loopBody is BlockSyntax { Statements.Count: 1 } body ? body.Statements[0] : loopBody;
         var tryIndentation = PollyPipelineText.LeadingWhitespace(text.Lines.GetLineFromPosition(tryStatement.SpanStart).ToString());
         var indentUnit = tryIndentation.Length > indentation.Length ? tryIndentation.Substring(indentation.Length) : "    ";
         var replacement = PollyPipelineText.Write(
@@ -78,7 +84,7 @@ public sealed class RetryLoopToPollyCodeFixProvider : CodeFixProvider
 
         var last = (SyntaxNode?)plan.ThrowWhenExhausted ?? (SyntaxNode?)plan.UnreachableAfterLoop ?? loop;
         var changes = new List<TextChange> { new(WholeLines(text, TextSpan.FromBounds(loop.SpanStart, last.Span.End)), replacement) };
-        if (plan.DelayDeclarationToRemove is { } declaration)
+        foreach (var declaration in plan.DeclarationsToRemove)
         {
             changes.Add(new TextChange(WholeLines(text, declaration.Span), string.Empty));
         }

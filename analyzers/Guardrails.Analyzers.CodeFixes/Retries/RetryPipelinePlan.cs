@@ -8,7 +8,7 @@ namespace Guardrails.Analyzers.CodeFixes.Retries;
 internal sealed class RetryPipelinePlan
 {
     public RetryPipelinePlan(
-        ForStatementSyntax loop,
+        StatementSyntax loop,
         ImmutableArray<string> handledExceptionTypes,
         int maxRetryAttempts,
         string delayExpression,
@@ -21,7 +21,7 @@ internal sealed class RetryPipelinePlan
         ExpressionSyntax? returnedExpression,
         ThrowStatementSyntax? throwWhenExhausted,
         StatementSyntax? unreachableAfterLoop,
-        LocalDeclarationStatementSyntax? delayDeclarationToRemove)
+        ImmutableArray<StatementSyntax> declarationsToRemove)
     {
         Loop = loop;
         HandledExceptionTypes = handledExceptionTypes;
@@ -36,10 +36,10 @@ internal sealed class RetryPipelinePlan
         ReturnedExpression = returnedExpression;
         ThrowWhenExhausted = throwWhenExhausted;
         UnreachableAfterLoop = unreachableAfterLoop;
-        DelayDeclarationToRemove = delayDeclarationToRemove;
+        DeclarationsToRemove = declarationsToRemove;
     }
 
-    public ForStatementSyntax Loop { get; }
+    public StatementSyntax Loop { get; }
     public ImmutableArray<string> HandledExceptionTypes { get; }
     public int MaxRetryAttempts { get; }
 
@@ -63,6 +63,6 @@ internal sealed class RetryPipelinePlan
     /// <summary>An unreachable statement after the loop that would become a warning once the loop is gone.</summary>
     public StatementSyntax? UnreachableAfterLoop { get; }
 
-    /// <summary>The declaration of a delay variable that only the loop used (<c>var delay = 100; ... delay *= 2;</c>).</summary>
-    public LocalDeclarationStatementSyntax? DelayDeclarationToRemove { get; }
+    /// <summary>Declarations only the loop used (the attempt counter of a while loop, <c>var delay = 100;</c> doubled in the catch).</summary>
+    public ImmutableArray<StatementSyntax> DeclarationsToRemove { get; }
 }

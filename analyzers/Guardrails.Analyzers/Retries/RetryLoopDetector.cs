@@ -64,7 +64,7 @@ internal static class RetryLoopDetector
             var retryingCatches = tryOperation.Catches
                 .Where(c => !IsCancellation(c, types) && !IsInputFormatError(c, types) && LetsLoopContinue(c.Handler, loop))
                 .ToImmutableArray();
-            if (!LeavesOnSuccess(tryOperation.Body, loop, successVariables, types))
+            if (!LeavesOnSuccess(tryOperation.Body, loop, successVariables, types) && !ConditionWaitsForStateTheTrySets(condition, tryOperation.Body, types))
             {
                 // try { op(); } catch { ...; continue; } break;  -- the exit on success follows the try statement.
                 if (index + 1 >= statements.Length || !LeavesLoop(statements[index + 1], loop))
@@ -290,6 +290,39 @@ internal static class RetryLoopDetector
         return last is IConditionalOperation { WhenFalse: null } check &&
             LeavesLoop(OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault(), loop) &&
             SuccessCheckBehind(OperationSearch.Unwrap(check.Condition), loop, types) is not null;
+    }
+
+    /// <summary>
+    /// <c>while (!client.IsConnected) { try { client.Connect(); } catch { ... } }</c>: the loop stops once the object
+    /// the try block acts on reports the state that action establishes.
+    /// </summary>
+    private static bool ConditionWaitsForStateTheTrySets(IOperation? condition, IBlockOperation tryBody, RetryWellKnownTypes types)
+    {
+        if (condition is null)
+        {
+            return false;
+        }
+
+        var awaitedObjects = OperationSearch.DescendantsInSameBody(condition).Prepend(condition)
+            .OfType<IUnaryOperation>()
+            .Where(negation => negation.OperatorKind == UnaryOperatorKind.Not)
+            .Select(negation => OperationSearch.Unwrap(negation.Operand))
+            .OfType<IPropertyReferenceOperation>()
+            .Where(property => property.Type?.SpecialType == SpecialType.System_Boolean && property.Instance is not null)
+            .Select(property => RetryDelayInference.VariableOf(property.Instance!))
+            .Where(symbol => symbol is not null)
+            .ToImmutableArray();
+        if (awaitedObjects.IsEmpty)
+        {
+            return false;
+        }
+
+        return OperationSearch.DescendantsInSameBody(tryBody)
+            .OfType<IInvocationOperation>()
+            .Any(invocation => invocation.Instance is { } instance &&
+                               RetryDelayInference.VariableOf(instance) is { } target &&
+                               awaitedObjects.Contains(target, SymbolEqualityComparer.Default) &&
+                               RetriedOperationRecognizer.IsRetriableAction(invocation, types));
     }
 
     /// <summary>Variables the loop reads to decide it is done: those of its condition and of <c>if (done) break;</c>.</summary>

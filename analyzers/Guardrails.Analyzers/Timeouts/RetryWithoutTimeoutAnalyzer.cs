@@ -54,12 +54,39 @@ public sealed class RetryWithoutTimeoutAnalyzer : DiagnosticAnalyzer
         }
 
         var chain = BuilderChain.Of(invocation);
-        if (strategies.HasTimeout(chain) || HasTimeoutOnSameBuilder(invocation, chain, strategies) || testCode.Skips(context))
+        if (strategies.HasTimeout(chain)
+            || IsComposedByCaller(chain)
+            || HasTimeoutOnSameBuilder(invocation, chain, strategies)
+            || testCode.Skips(context))
         {
             return;
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, InvocationLocation.NameOf(invocation)));
+    }
+
+    /// <summary>
+    /// A helper such as <c>ConfigureRetry(ResiliencePipelineBuilder builder, RetryOptions options)</c> adds one
+    /// strategy to a pipeline its caller composes, often next to a <c>ConfigureTimeout</c> helper: the whole
+    /// pipeline is not in sight. A lambda given the builder, or a method taking Polly's
+    /// <c>AddResiliencePipelineContext</c>, is the whole pipeline's configuration and is judged.
+    /// </summary>
+    private static bool IsComposedByCaller(BuilderChain chain)
+    {
+        if (chain.StartSymbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method })
+        {
+            return false;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.Name == "AddResiliencePipelineContext")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasTimeoutOnSameBuilder(IOperation invocation, BuilderChain chain, PollyStrategies strategies)

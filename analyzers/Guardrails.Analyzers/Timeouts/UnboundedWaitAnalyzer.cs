@@ -8,7 +8,8 @@ namespace Guardrails.Analyzers.Timeouts;
 
 /// <summary>
 /// GR2001: a blocking or awaited wait that passes neither a timeout nor a cancellation token, such as
-/// <c>WaitHandle.WaitOne()</c>, <c>Task.Wait()</c>, <c>Thread.Join()</c> or <c>SemaphoreSlim.WaitAsync()</c>.
+/// <c>WaitHandle.WaitOne()</c>, <c>Task.Wait()</c>, <c>Thread.Join()</c>, <c>SemaphoreSlim.WaitAsync()</c> or
+/// <c>ManualResetEventSlim.Wait()</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
@@ -46,6 +47,8 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
         Add(waits, compilation, "System.Threading.Thread", WaitKind.Thread);
         Add(waits, compilation, "System.Diagnostics.Process", WaitKind.Process);
         Add(waits, compilation, "System.Threading.SemaphoreSlim", WaitKind.Semaphore);
+        Add(waits, compilation, "System.Threading.ManualResetEventSlim", WaitKind.Event);
+        Add(waits, compilation, "System.Threading.CountdownEvent", WaitKind.Event);
         Add(waits, compilation, "System.Collections.Concurrent.BlockingCollection`1", WaitKind.BlockingCollection);
         if (waits.Count == 0)
         {
@@ -118,6 +121,7 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
         WaitKind.Thread => name is "Join",
         WaitKind.Process => name is "WaitForExit" or "WaitForExitAsync",
         WaitKind.Semaphore => name is "Wait" or "WaitAsync",
+        WaitKind.Event => name is "Wait",
         WaitKind.BlockingCollection => name is "Take",
         _ => false,
     };
@@ -166,7 +170,7 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
     {
         WaitKind.BlockingCollection => "pass a CancellationToken that CancelAfter bounds, or use TryTake with a timeout",
         WaitKind.Process when method.Name == "WaitForExitAsync" => "pass a CancellationToken that CancelAfter bounds",
-        WaitKind.Task or WaitKind.Semaphore => "pass a timeout and handle the timed-out case, or a CancellationToken that CancelAfter bounds",
+        WaitKind.Task or WaitKind.Semaphore or WaitKind.Event => "pass a timeout and handle the timed-out case, or a CancellationToken that CancelAfter bounds",
         _ => "pass a timeout and handle the timed-out case",
     };
 
@@ -177,6 +181,7 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
         Thread,
         Process,
         Semaphore,
+        Event,
         BlockingCollection,
     }
 }

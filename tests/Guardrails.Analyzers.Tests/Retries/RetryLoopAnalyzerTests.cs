@@ -492,6 +492,51 @@ public sealed class RetryLoopAnalyzerTests
         """);
 
     [Test]
+    public Task Connecting_until_the_client_reports_it_is_connected_is_a_retry_loop() => Verify.VerifyAsync(Usings + """
+        interface IClient { bool IsConnected { get; } Task ConnectAsync(CancellationToken cancellationToken); }
+
+        class C
+        {
+            async Task EnsureConnectedAsync(IClient client, CancellationToken cancellationToken)
+            {
+                {|#0:while|} (!client.IsConnected)
+                {
+                    try
+                    {
+                        await client.ConnectAsync(cancellationToken);
+                    }
+                    catch (IOException)
+                    {
+                        await Task.Delay(1000, cancellationToken);
+                    }
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1001").WithLocation(0).WithArguments("catching IOException", "no attempt limit, fixed delay 1000", ""));
+
+    [Test]
+    public Task Reading_until_the_end_of_a_stream_is_not_a_retry() => Verify.VerifyAsync(Usings + """
+        class C
+        {
+            void Copy(StreamReader reader, TextWriter writer)
+            {
+                while (!reader.EndOfStream)
+                {
+                    try
+                    {
+                        writer.WriteLine(reader.ReadLine());
+                    }
+                    catch (IOException exception)
+                    {
+                        Console.WriteLine(exception.Message);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Test]
     public Task Per_item_catch_and_log_over_a_collection_is_not_a_retry() => Verify.VerifyAsync(Usings + """
         class C
         {

@@ -295,6 +295,153 @@ public sealed class RetryLoopToPollyCodeFixTests
         """);
 
     [Test]
+    public Task A_while_loop_counting_attempts_in_its_catch_filter_becomes_a_pipeline_and_loses_the_counter() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class OrderClient
+        {
+            private readonly HttpClient _http = new();
+
+            async Task<string> GetOrderAsync(string id, CancellationToken cancellationToken)
+            {
+                var attempt = 0;
+                {|GR1001:while|} (true)
+                {
+                    try
+                    {
+                        return await _http.GetStringAsync(new Uri("https://orders.example/" + id), cancellationToken);
+                    }
+                    catch (HttpRequestException) when (attempt < 3)
+                    {
+                        attempt++;
+                        await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt)), cancellationToken);
+                    }
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Polly;
+        using Polly.Retry;
+
+        sealed class OrderClient
+        {
+            private readonly HttpClient _http = new();
+
+            async Task<string> GetOrderAsync(string id, CancellationToken cancellationToken)
+            {
+                var pipeline = new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(),
+                        MaxRetryAttempts = 3,
+                        Delay = TimeSpan.FromSeconds(2),
+                        BackoffType = DelayBackoffType.Exponential,
+                    })
+                    .Build();
+                return await pipeline.ExecuteAsync(async token => await _http.GetStringAsync(new Uri("https://orders.example/" + id), cancellationToken), cancellationToken);
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_while_loop_that_gives_up_after_a_prefix_increment_keeps_the_number_of_attempts() => Verify.VerifyAsync("""
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Write(string path)
+            {
+                var attempts = 0;
+                {|GR1001:while|} (true)
+                {
+                    try
+                    {
+                        File.WriteAllText(path, "x");
+                        break;
+                    }
+                    catch (IOException)
+                    {
+                        if (++attempts >= 3)
+                        {
+                            throw;
+                        }
+
+                        Thread.Sleep(200);
+                    }
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using Polly;
+        using Polly.Retry;
+
+        class C
+        {
+            void Write(string path)
+            {
+                var pipeline = new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<IOException>(),
+                        MaxRetryAttempts = 2,
+                        Delay = TimeSpan.FromMilliseconds(200),
+                        BackoffType = DelayBackoffType.Constant,
+                    })
+                    .Build();
+                pipeline.Execute(() =>
+                {
+                    File.WriteAllText(path, "x");
+                });
+            }
+        }
+        """);
+
+    [Test]
+    public Task No_fix_for_a_while_loop_whose_counter_is_used_after_it() => Verify.VerifyNoFixAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            int Write(string path)
+            {
+                var attempts = 0;
+                {|GR1001:while|} (true)
+                {
+                    try
+                    {
+                        File.WriteAllText(path, "x");
+                        break;
+                    }
+                    catch (IOException)
+                    {
+                        if (++attempts >= 3)
+                        {
+                            throw;
+                        }
+
+                        Thread.Sleep(200);
+                    }
+                }
+
+                return attempts;
+            }
+        }
+        """);
+
+    [Test]
     public Task No_fix_without_polly_referenced() => Verify.VerifyNoFixAsync("""
         using System.IO;
         using System.Threading;

@@ -25,6 +25,9 @@ public sealed class RetryWithoutTimeoutAnalyzerTests
                     .{|GR2006:AddRetry|}(new RetryStrategyOptions<HttpResponseMessage>())
                     .Build();
 
+                readonly System.Action<ResiliencePipelineBuilder> configure =
+                    builder => builder.{|GR2006:AddRetry|}(new RetryStrategyOptions());
+
                 void Statements()
                 {
                     var builder = new ResiliencePipelineBuilder();
@@ -71,6 +74,10 @@ public sealed class RetryWithoutTimeoutAnalyzerTests
 
                 readonly Action<ResiliencePipelineBuilder> configure =
                     builder => builder.AddRetry(new RetryStrategyOptions()).AddTimeout(TimeSpan.FromSeconds(1));
+
+                // The caller composes the pipeline and may add the timeout with a sibling helper.
+                static void ConfigureRetry(ResiliencePipelineBuilder builder, int attempts)
+                    => builder.AddRetry(new RetryStrategyOptions { MaxRetryAttempts = attempts });
             }
             """);
 }

@@ -19,9 +19,12 @@ public sealed class UnboundedWaitAnalyzerTests
 
             class Worker
             {
-                void Run(ManualResetEvent signal, Task task, Thread thread, Process process, SemaphoreSlim gate, BlockingCollection<int> queue, WaitHandle[] handles)
+                void Run(ManualResetEvent signal, Task task, Thread thread, Process process, SemaphoreSlim gate, BlockingCollection<int> queue, WaitHandle[] handles,
+                    ManualResetEventSlim ready, CountdownEvent pending)
                 {
                     signal.{|GR2001:WaitOne|}();
+                    ready.{|GR2001:Wait|}();
+                    pending.{|GR2001:Wait|}();
                     WaitHandle.{|GR2001:WaitAll|}(handles);
                     WaitHandle.{|GR2001:WaitAny|}(handles);
                     task.{|GR2001:Wait|}();
@@ -66,6 +69,9 @@ public sealed class UnboundedWaitAnalyzerTests
                     _ = queue.Take(token);
                     _ = gate.WaitAsync(token);
                     _ = process.WaitForExitAsync(token);
+                    var ready = new ManualResetEventSlim();
+                    _ = ready.Wait(250);
+                    ready.Wait(token);
                 }
             }
             """);
@@ -151,6 +157,28 @@ public sealed class UnboundedWaitAnalyzerTests
                 public void Waits(ManualResetEvent signal) => signal.{|GR2001:WaitOne|}();
             }
             """);
+
+    [Test]
+    public Task Helpers_in_a_test_project_are_skipped_and_reported_when_skipping_is_off()
+    {
+        const string helper = """
+            using System.Threading;
+
+            public static class ServerHelper
+            {
+                public static void WaitUntilStarted(ManualResetEvent started) => started.{|GR2001:WaitOne|}();
+            }
+            """;
+        return Task.WhenAll(
+            TimeoutsVerifier.VerifyAnalyzerAsync<UnboundedWaitAnalyzer>(
+                helper.Replace("{|GR2001:WaitOne|}", "WaitOne", System.StringComparison.Ordinal),
+                editorConfig: null,
+                globalConfig: "build_property.IsTestProject = true"),
+            TimeoutsVerifier.VerifyAnalyzerAsync<UnboundedWaitAnalyzer>(
+                helper,
+                editorConfig: "guardrails.timeouts.skip_test_code = false",
+                globalConfig: "build_property.IsTestProject = true"));
+    }
 
     [Test]
     public Task Test_fixtures_are_reported_when_the_option_turns_skipping_off()
