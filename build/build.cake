@@ -94,7 +94,7 @@ Task("Test")
                     NoBuild = true,
                     NoRestore = true,
                     NoLogo = true,
-                    Loggers = new[] { $"trx;LogFileName={name}.trx", "console;verbosity=normal" },
+                    Loggers = new[] { $"trx;LogFileName={name}.trx", "console;verbosity=minimal" },
                     ResultsDirectory = build.TestResults,
                     EnvironmentVariables = new Dictionary<string, string>
                     {
@@ -124,12 +124,10 @@ Task("Templates")
     .IsDependentOn("Build")
     .Does<BuildContext>(build =>
     {
+        // The tree is what a templates repository holds; the zip, with its SHA-256 manifest, is the release asset.
         CleanDirectory(build.Templates);
-        var cli = build.Root.CombineWithFilePath($"cli/Guardrails.Cli/bin/{build.Configuration}/net8.0/guardrails.dll");
-        DotNetExecute(cli, new ProcessArgumentBuilder()
-            .Append("templates").Append("bundle")
-            .Append("--out").AppendQuoted(build.Templates.FullPath)
-            .Append("--version").Append(build.Version));
+        RunTemplatesCommand(build, "emit", build.Templates.Combine($"guardrails-templates-{build.Version}"));
+        RunTemplatesCommand(build, "bundle", build.Templates);
     });
 
 Task("Default")
@@ -140,6 +138,15 @@ Task("Default")
 Task("Release")
     .Description("The main job for a tagged commit; Setup refuses an untagged 0.0.0-* version.")
     .IsDependentOn("Default");
+
+void RunTemplatesCommand(BuildContext build, string templatesCommand, DirectoryPath output)
+{
+    var cli = build.Root.CombineWithFilePath($"cli/Guardrails.Cli/bin/{build.Configuration}/net8.0/guardrails.dll");
+    DotNetExecute(cli, new ProcessArgumentBuilder()
+        .Append("templates").Append(templatesCommand)
+        .Append("--out").AppendQuoted(output.FullPath)
+        .Append("--version").Append(build.Version));
+}
 
 void RestoreTemplateValidators(BuildContext build)
 {

@@ -32,7 +32,17 @@ public static class Program
             config.SetApplicationName("guardrails");
             config.PropagateExceptions();
             config.UseStrictParsing();
+            config.AddCommand<Commands.Validate.ValidateCommand>("validate")
+                .WithDescription("Check SLO files and runbooks as the build does; exit 0 clean, 1 findings, 2 usage error.");
             config.AddCommand<RulesCommand>("rules").WithDescription("Write Sloth-compatible Prometheus burn-rate rules for the SLO files, one file per service.");
+            config.AddBranch("templates", templates =>
+            {
+                templates.SetDescription("Emit the canary pipeline templates for GitHub Actions and Azure Pipelines, or their release bundle.");
+                templates.AddCommand<Commands.Templates.EmitTemplatesCommand>("emit").WithDescription("Write the templates under --out DIR as a templates repository.");
+                templates.AddCommand<Commands.Templates.BundleTemplatesCommand>("bundle").WithDescription("Write guardrails-templates-<version>.zip with a SHA-256 manifest.");
+            });
+            config.AddCommand<Commands.Gate.GateCommand>("gate")
+                .WithDescription("Decide promote (0), roll back (1) or inconclusive (3) from the canary's SLO burn rate in Prometheus.");
         });
         return app;
     }

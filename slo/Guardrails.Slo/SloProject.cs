@@ -24,6 +24,7 @@ internal sealed class SloProject
     private readonly List<RunbookReference> slothRunbooks = [];
     private readonly SlothSpecReader sloth;
     private readonly List<CategorisedSlo> slothCategories = [];
+    private readonly Dictionary<string, int> fileOrder = new(StringComparer.Ordinal);
 
     public SloProject(SloValidationOptions options)
     {
@@ -34,9 +35,14 @@ internal sealed class SloProject
 
     public void Add(string displayPath, TextOrFinding read)
     {
+        if (!fileOrder.ContainsKey(displayPath))
+        {
+            fileOrder[displayPath] = fileOrder.Count;
+        }
+
         if (read.Finding is not null)
         {
-            findings.AddRange([read.Finding]);
+            findings.Add(read.Finding);
             return;
         }
 
@@ -59,10 +65,10 @@ internal sealed class SloProject
 
     public SloValidationResult Complete()
     {
-        var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);
         if (!options.SpecOnly)
         {
             OpenSloResolver.ResolveReferences(openSlo.Catalog, findings);
+            OpenSloResolver.CheckReferencedThresholds(openSlo.Catalog, findings);
             ReportDuplicateSlothSlos();
             ServiceCategoryPolicy.Check(
                 openSlo.Catalog.Services,
@@ -71,9 +77,16 @@ internal sealed class SloProject
                 findings);
         }
 
+        var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);
         slos.AddRange(sloth.Slos.Select(entry => entry.Slo));
+        // Files in the order given, each read top to bottom: the order an editor or a CI log is read in.
+        var ordered = findings.Findings
+            .OrderBy(finding => fileOrder.TryGetValue(finding.Location.File, out var order) ? order : int.MaxValue)
+            .ThenBy(finding => finding.Location.Line)
+            .ThenBy(finding => finding.Location.Column)
+            .ToList();
         return new SloValidationResult(
-            findings.Findings.ToList(),
+            ordered,
             slos,
             openSlo.RunbookReferences.Concat(slothRunbooks).ToList());
     }
@@ -120,9 +133,14 @@ internal sealed class SloProject
 
         var at = mapping.KeyOf("apiVersion") is { } apiKey ? apiVersion?.Span ?? apiKey.Span : version?.Span ?? mapping.Span;
         var found = apiVersion is not null ? $"apiVersion '{apiVersion.Value}'" : version is not null ? $"version '{version.Value}'" : "neither apiVersion nor version";
-        var hint = apiVersion?.Value.StartsWith("openslo/", StringComparison.Ordinal) == true
-            ? " Only OpenSLO v1 is supported; v1alpha and v2alpha objects convert to v1 with 'oslo convert'."
-            : string.Empty;
+        var hint = apiVersion?.Value switch
+        {
+            { } openSlo when openSlo.StartsWith("openslo/", StringComparison.Ordinal) =>
+                " Only OpenSLO v1 is supported; v1alpha and v2alpha objects convert to v1 with 'oslo convert'.",
+            { } sloth when sloth.StartsWith("sloth.slok.dev/", StringComparison.Ordinal) =>
+                " Sloth's Kubernetes resource is not read; write its spec as a 'version: prometheus/v1' file.",
+            _ => string.Empty,
+        };
         findings.Add(
             SloRules.UnknownDocument,
             at,

@@ -26,9 +26,17 @@ public static class SloValidator
         }
 
         var project = new SloProject(options);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var displayPath = DisplayPath(file, options.BaseDirectory);
+
+            // A file matched by two globs is one file, not a duplicate of every object in it.
+            if (!seen.Add(FullPathOrAsGiven(file)))
+            {
+                continue;
+            }
+
             var read = SloFileText.Read(file, displayPath, options.MaxFileBytes);
             project.Add(displayPath, read);
         }
@@ -57,6 +65,18 @@ public static class SloValidator
         var project = new SloProject(options);
         project.Add(path, SloFileText.Check(text, path, options.MaxFileBytes));
         return project.Complete();
+    }
+
+    private static string FullPathOrAsGiven(string file)
+    {
+        try
+        {
+            return Path.GetFullPath(file);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+        {
+            return file;
+        }
     }
 
     private static string DisplayPath(string file, string? baseDirectory)

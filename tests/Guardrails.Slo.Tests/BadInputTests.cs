@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Guardrails.Testing;
 
 namespace Guardrails.Slo.Tests;
 
@@ -143,5 +144,121 @@ public sealed class BadInputTests
         {
             File.Delete(other);
         }
+    }
+
+    [Test]
+    public void A_20_megabyte_text_is_refused_without_being_parsed()
+    {
+        var text = new string('a', 20 * 1024 * 1024);
+
+        Assert.That(Validate.Text(text).Ids(), Is.EqualTo("GR3003"));
+    }
+
+    [Test]
+    public void Deep_block_nesting_is_reported_at_the_level_that_is_too_deep()
+    {
+        var yaml = new StringBuilder();
+        for (var level = 0; level < 80; level++)
+        {
+            yaml.Append(' ', level).Append('k').Append(level.ToString(CultureInfo.InvariantCulture)).Append(":\n");
+        }
+
+        var finding = Validate.Text(yaml.ToString()).Only();
+
+        Assert.That((finding.Rule, finding.Location.Line), Is.EqualTo((SloRules.NestingTooDeep, 65)));
+    }
+
+    [Test]
+    public void A_few_aliases_are_fine()
+    {
+        var yaml = Sample.Sloth.With("      page_alert:\n        labels:\n          severity: critical", "      page_alert:\n        labels: &page\n          severity: critical")
+            .With("      ticket_alert:\n        labels:\n          severity: warning", "      ticket_alert:\n        labels: *page");
+
+        Assert.That(Validate.Text(yaml, Validate.Full).Findings, Is.Empty);
+    }
+
+    [Test]
+    public void An_alias_to_an_undefined_anchor_is_a_syntax_error_at_the_alias()
+    {
+        var finding = Validate.Text("apiVersion: openslo/v1\nkind: *kind\n").Only();
+
+        Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.YamlSyntax, (2, 7))));
+    }
+
+    [Test]
+    public void A_mapping_used_as_a_key_is_reported()
+    {
+        var finding = Validate.Text("? {a: 1}\n: value\n").Only();
+
+        Assert.That(finding.Rule, Is.EqualTo(SloRules.WrongValueType));
+    }
+
+    [Test]
+    public void A_syntax_error_keeps_the_findings_of_the_documents_before_it()
+    {
+        var yaml = "apiVersion: apps/v1\n---\nkey: [unclosed\n";
+
+        Assert.That(Validate.Text(yaml).Ids(), Is.EqualTo("GR3008 GR3001"));
+    }
+
+    [Test]
+    public void A_scalar_document_is_not_an_slo_document()
+    {
+        Assert.That(Validate.Text("just some text\n").Only().Rule, Is.EqualTo(SloRules.UnknownDocument));
+    }
+
+    [Test]
+    public void Merge_keys_are_applied_as_the_go_decoders_apply_them()
+    {
+        const string Yaml = """
+            version: "prometheus/v1"
+            service: "payments"
+            slos:
+              - name: "requests-availability"
+                objective: 99.9
+                labels:
+                  guardrails_category: availability
+                sli:
+                  events: &events
+                    error_query: sum(rate(errors_total[{{.window}}]))
+                    total_query: sum(rate(requests_total[{{.window}}]))
+                alerting: &alerting
+                  name: PaymentsAlert
+                  annotations:
+                    runbook_url: docs/runbooks/payments.md
+              - name: "requests-latency"
+                objective: 99
+                labels:
+                  guardrails_category: latency
+                sli:
+                  events:
+                    <<: *events
+                    error_query: sum(rate(slow_total[{{.window}}]))
+                alerting:
+                  <<: *alerting
+
+            """;
+
+        var result = Validate.Text(Yaml, Validate.Full);
+
+        Assert.That(result.Findings, Is.Empty);
+        Assert.That(result.Slos[1].Sli, Is.EqualTo(new Guardrails.Slo.Prometheus.SliQuery.Events("sum(rate(slow_total[{{.window}}]))", "sum(rate(requests_total[{{.window}}]))")));
+        Assert.That(result.Slos[1].PageAlert.Name, Is.EqualTo("PaymentsAlert"));
+    }
+
+    [Test]
+    public void A_directory_given_as_a_file_is_one_finding()
+    {
+        using var directory = TemporaryFolder.Create("guardrails-slo-");
+
+        Assert.That(SloValidator.Validate([directory.Root], Validate.SpecOnly).Only().Rule, Is.EqualTo(SloRules.UnreadableFile));
+    }
+
+    [Test]
+    public void A_sloth_kubernetes_resource_is_named_with_a_way_forward()
+    {
+        var finding = Validate.Text("apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\n").Only();
+
+        Assert.That(finding.Message, Does.Contain("prometheus/v1"));
     }
 }

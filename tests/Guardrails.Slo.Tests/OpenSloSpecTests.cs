@@ -19,7 +19,7 @@ public sealed class OpenSloSpecTests
 
         Assert.That(finding.Rule, Is.EqualTo(SloRules.UnknownField));
         Assert.That(finding.At(), Is.EqualTo((44, 7)));
-        Assert.That(finding.Message, Does.Contain("spec.objectives[0].tagret"));
+        Assert.That(finding.Message, Is.EqualTo("'spec.objectives[0].tagret' is not a field of 'spec.objectives[0]'; did you mean 'target'?"));
     }
 
     [Test]
@@ -28,6 +28,7 @@ public sealed class OpenSloSpecTests
         var finding = Validate.Text(Sample.OpenSlo.With("kind: Service\n", "kind: Service\nstatus: ok\n")).Only();
 
         Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.UnknownField, (3, 1))));
+        Assert.That(finding.Message, Is.EqualTo("'status' is not a field of the document; known fields: apiVersion, kind, metadata, spec."));
     }
 
     [Test]
@@ -113,6 +114,10 @@ public sealed class OpenSloSpecTests
     [TestCase("0d")]
     [TestCase("2s")]
     [TestCase("1h30m")]
+    [TestCase("36000Y")]
+    [TestCase("30000Q")]
+    [TestCase("2000000000m")]
+    [TestCase("99999999999d")]
     public void Other_durations_are_reported_at_their_value(string duration)
     {
         var finding = Validate.Text(Sample.OpenSlo.With("duration: 28d", "duration: " + duration)).Only();
@@ -461,5 +466,31 @@ public sealed class OpenSloSpecTests
         var yaml = Sample.OpenSlo.With("kind: Service", "kind: Serivce").With("target: 0.999", "target: 2");
 
         Assert.That(Validate.Text(yaml).Ids(), Is.EqualTo("GR3020 GR3014"));
+    }
+
+    [Test]
+    public void A_misspelt_value_gets_a_suggestion()
+    {
+        var finding = Validate.Text(Sample.OpenSlo.With("budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 28d", "budgetingMethod: Occurences\n  timeWindow:\n    - duration: 28d")).Only();
+
+        Assert.That(finding.Message, Does.EndWith("did you mean 'Occurrences'?"));
+    }
+
+    [Test]
+    public void An_is_rolling_of_the_wrong_type_is_one_finding_not_two()
+    {
+        var finding = Validate.Text(Sample.OpenSlo.With("    - duration: 28d\n      isRolling: true", "    - duration: 28d\n      isRolling: yes")).Only();
+
+        Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.WrongValueType, (40, 18))));
+    }
+
+    [Test]
+    public void Findings_about_an_slo_with_an_invalid_name_still_name_it()
+    {
+        var yaml = Sample.OpenSlo.With("  name: checkout-availability", "  name: Checkout-Availability").With("    guardrails.dev/runbook: docs/runbooks/checkout.md#availability\n", string.Empty);
+
+        var finding = Validate.Text(yaml, Validate.Full).Single(SloRules.MissingRunbook);
+
+        Assert.That((finding.At(), finding.Message), Is.EqualTo(((30, 9), "SLO Checkout-Availability names no runbook. Add the annotation 'guardrails.dev/runbook: docs/runbooks/<name>.md' to its metadata.")));
     }
 }

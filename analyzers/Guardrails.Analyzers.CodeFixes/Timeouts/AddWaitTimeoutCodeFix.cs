@@ -54,11 +54,15 @@ public sealed class AddWaitTimeoutCodeFix : CodeFixProvider
             context.Diagnostics);
     }
 
-    /// <summary>The statement the call is, alone or awaited; a call whose result is used keeps its shape.</summary>
+    /// <summary>
+    /// The statement the call is: alone, awaited, or awaited through <c>.ConfigureAwait(...)</c>. A call whose
+    /// result is used keeps its shape.
+    /// </summary>
     private static ExpressionStatementSyntax? StatementOf(InvocationExpressionSyntax invocation) => invocation.Parent switch
     {
         ExpressionStatementSyntax statement => statement,
         AwaitExpressionSyntax { Parent: ExpressionStatementSyntax statement } => statement,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax { Parent: AwaitExpressionSyntax { Parent: ExpressionStatementSyntax statement } } } => statement,
         _ => null,
     };
 
@@ -73,11 +77,9 @@ public sealed class AddWaitTimeoutCodeFix : CodeFixProvider
         var timeout = DefaultTimeout.For(document, invocation.SyntaxTree);
         var timeoutField = WaitTimeoutField.For(invocation, editor.SemanticModel, timeout);
 
-        ExpressionSyntax timedWait = invocation.AddArgumentListArguments(SyntaxFactory.Argument(timeoutField.Reference));
-        if (statement.Expression is AwaitExpressionSyntax awaited)
-        {
-            timedWait = awaited.WithExpression(timedWait);
-        }
+        // Replacing the call inside the statement's expression keeps an await and a ConfigureAwait around it.
+        var timedCall = invocation.AddArgumentListArguments(SyntaxFactory.Argument(timeoutField.Reference));
+        var timedWait = statement.Expression.ReplaceNode(invocation, timedCall);
 
         var what = invocation.Expression is MemberAccessExpressionSyntax memberAccess
             ? memberAccess.Expression.ToString() + "." + memberAccess.Name.Identifier.ValueText

@@ -52,10 +52,16 @@ internal sealed class TestCodeFilter
         return new TestCodeFilter(attributes.ToImmutable());
     }
 
+    /// <summary>
+    /// The MSBuild property Microsoft.NET.Test.Sdk sets on test projects; the package's props make it visible to
+    /// analyzers, so helpers in a test project without test attributes count as test code too.
+    /// </summary>
+    public const string IsTestProjectProperty = "build_property.IsTestProject";
+
     /// <summary>True when the operation sits in test code and the options say to leave test code alone.</summary>
     public bool Skips(OperationAnalysisContext context)
     {
-        if (testAttributes.IsEmpty || !IsInTestCode(context.ContainingSymbol))
+        if (!IsTestProject(context.Options) && (testAttributes.IsEmpty || !IsInTestCode(context.ContainingSymbol)))
         {
             return false;
         }
@@ -63,6 +69,10 @@ internal sealed class TestCodeFilter
         var value = context.Options.GetGuardrailsOption(context.Operation.Syntax.SyntaxTree, SkipTestCodeOption);
         return value is null || !bool.TryParse(value, out var skip) || skip;
     }
+
+    private static bool IsTestProject(AnalyzerOptions options)
+        => options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(IsTestProjectProperty, out var value)
+            && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase);
 
     private bool IsInTestCode(ISymbol symbol)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Guardrails.Slo.Diagnostics;
 using Guardrails.Slo.Reading;
 using Guardrails.Slo.Yaml;
 
@@ -20,12 +19,15 @@ internal static class AlertPolicyReader
     private static readonly string[] ConditionFields = ["kind", "op", "threshold", "lookbackWindow", "alertAfter"];
     private static readonly string[] TargetSpecFields = ["description", "target"];
 
-    public static void ReadPolicySpec(FieldReader owner, OpenSloReading reading)
+    /// <returns>The severity of the policy's condition when written inline, and the condition reference otherwise.</returns>
+    public static PolicyCondition? ReadPolicySpec(FieldReader owner, OpenSloReading reading)
     {
         var spec = owner.Nested("spec", PolicySpecFields, required: true);
+        string? severity = null;
+        string? conditionRef = null;
         if (spec is null)
         {
-            return;
+            return null;
         }
 
         OpenSloFields.Description(spec);
@@ -46,7 +48,9 @@ internal static class AlertPolicyReader
         {
             for (var index = 0; index < conditions.Items.Count; index++)
             {
-                ReadItem(spec, "conditions", index, conditions.Items[index], "conditionRef", OpenSloKind.AlertCondition, reading, ReadConditionSpec);
+                var condition = ReadItem(spec, "conditions", index, conditions.Items[index], "conditionRef", OpenSloKind.AlertCondition, reading, ReadConditionSpec);
+                severity ??= condition.Inline;
+                conditionRef ??= condition.Reference?.Name.Value;
             }
         }
 
@@ -66,29 +70,32 @@ internal static class AlertPolicyReader
                 ReadItem(spec, "notificationTargets", index, targets.Items[index], "targetRef", OpenSloKind.AlertNotificationTarget, reading, ReadTargetSpec);
             }
         }
+
+        return new PolicyCondition(severity, conditionRef);
     }
 
-    public static void ReadConditionSpec(FieldReader owner, OpenSloReading reading)
+    /// <returns>The condition's severity.</returns>
+    public static string? ReadConditionSpec(FieldReader owner, OpenSloReading reading)
     {
         var spec = owner.Nested("spec", ConditionSpecFields, required: true);
         if (spec is null)
         {
-            return;
+            return null;
         }
 
         OpenSloFields.Description(spec);
-        spec.Text("severity", required: true);
+        var severity = spec.Text("severity", required: true)?.Value;
         var condition = spec.Nested("condition", ConditionFields, required: true);
         if (condition is null)
         {
-            return;
+            return severity;
         }
 
         var kind = condition.Text("kind", required: true);
         if (kind is not null && kind.Value != "burnrate")
         {
             reading.Findings.Add(SloRules.InvalidAlertCondition, kind.Span, $"{condition.PathOf("kind")} '{kind.Value}' is not supported; OpenSLO v1 defines 'burnrate'.");
-            return;
+            return severity;
         }
 
         if (kind is not null)
@@ -98,25 +105,29 @@ internal static class AlertPolicyReader
             OpenSloFields.Duration(condition, "lookbackWindow", required: true);
             OpenSloFields.Duration(condition, "alertAfter", required: false);
         }
+
+        return severity;
     }
 
-    public static void ReadTargetSpec(FieldReader owner, OpenSloReading reading)
+    /// <returns>The notification target.</returns>
+    public static string? ReadTargetSpec(FieldReader owner, OpenSloReading reading)
     {
         var spec = owner.Nested("spec", TargetSpecFields, required: true);
         if (spec is null)
         {
-            return;
+            return null;
         }
 
-        spec.Text("target", required: true);
         OpenSloFields.Description(spec);
+        return spec.Text("target", required: true)?.Value;
     }
 
     /// <summary>
     /// One entry of a list that holds either a reference (<paramref name="referenceField"/>) or an inline
     /// object (kind, metadata, spec), never both.
     /// </summary>
-    public static void ReadItem(
+    /// <returns>The reference, or the inline object's metadata and what its spec reader returned.</returns>
+    public static ListItem<T> ReadItem<T>(
         FieldReader list,
         string key,
         int index,
@@ -124,13 +135,14 @@ internal static class AlertPolicyReader
         string referenceField,
         OpenSloKind kind,
         OpenSloReading reading,
-        System.Action<FieldReader, OpenSloReading> readInlineSpec)
+        System.Func<FieldReader, OpenSloReading, T?> readInlineSpec)
+        where T : notnull
     {
         var path = list.ItemPath(key, index);
         if (node is not YamlMapping mapping)
         {
             reading.Findings.Add(SloRules.WrongValueType, node.Span, $"{path} must be a mapping, not {node.Describe()}.");
-            return;
+            return ListItem<T>.None;
         }
 
         var item = new FieldReader(reading.Findings, mapping, path, mapping.Span, [referenceField, .. InlineFields]);
@@ -144,17 +156,18 @@ internal static class AlertPolicyReader
                 isReference
                     ? $"{path} sets {referenceField} and an inline {kind}; use exactly one of them."
                     : $"{path} needs either {referenceField} or an inline {kind} (kind, metadata, spec).");
-            return;
+            return ListItem<T>.None;
         }
 
         if (isReference)
         {
-            if (OpenSloFields.Reference(item, referenceField, kind, required: true) is { } reference)
+            var reference = OpenSloFields.Reference(item, referenceField, kind, required: true);
+            if (reference is not null)
             {
                 reading.Catalog.References.Add(reference);
             }
 
-            return;
+            return new ListItem<T>(reference, null, default);
         }
 
         var inlineKind = item.Text("kind", required: true);
@@ -164,14 +177,6 @@ internal static class AlertPolicyReader
         }
 
         var metadata = OpenSloFields.Metadata(item);
-        if (kind == OpenSloKind.AlertPolicy && metadata.Name is not null)
-        {
-            reading.CollectRunbooks(metadata, "alert " + metadata.Name.Value, metadata.Name.Span);
-        }
-
-        readInlineSpec(item, reading);
+        return new ListItem<T>(null, metadata, readInlineSpec(item, reading));
     }
-
-    /// <summary>Where a missing runbook or category is reported for an object: its name, else its document.</summary>
-    public static SourceSpan NameOrOwner(ObjectMetadata metadata, FieldReader owner) => metadata.Name?.Span ?? owner.Owner;
 }

@@ -11,15 +11,24 @@ internal readonly record struct DurationShorthand(int Value, char Unit)
 {
     public const string Units = "mhdwMQY";
 
+    private const double MaxDays = 36_500;
+
+    private double Days => Unit switch
+    {
+        'm' => Value / 1440.0,
+        'h' => Value / 24.0,
+        'd' => Value,
+        'w' => 7.0 * Value,
+        'M' => 30.0 * Value,
+        'Q' => 90.0 * Value,
+        _ => 365.0 * Value,
+    };
+
     public TimeSpan ToTimeSpan() => Unit switch
     {
         'm' => TimeSpan.FromMinutes(Value),
         'h' => TimeSpan.FromHours(Value),
-        'd' => TimeSpan.FromDays(Value),
-        'w' => TimeSpan.FromDays(7.0 * Value),
-        'M' => TimeSpan.FromDays(30.0 * Value),
-        'Q' => TimeSpan.FromDays(90.0 * Value),
-        _ => TimeSpan.FromDays(365.0 * Value),
+        _ => TimeSpan.FromDays(Days),
     };
 
     public static bool TryParse(string text, out DurationShorthand duration)
@@ -39,13 +48,19 @@ internal readonly record struct DurationShorthand(int Value, char Unit)
             }
         }
 
-        // Whole days of years must still fit a TimeSpan; nobody means a window longer than a century.
-        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0 || value > 36_500)
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
         {
             return false;
         }
 
-        duration = new DurationShorthand(value, text[text.Length - 1]);
+        // Nobody means a window longer than a century, and a TimeSpan could not hold some of them.
+        var candidate = new DurationShorthand(value, text[text.Length - 1]);
+        if (candidate.Days > MaxDays)
+        {
+            return false;
+        }
+
+        duration = candidate;
         return true;
     }
 

@@ -13,6 +13,8 @@ internal sealed class OpenSloCatalog
     private readonly Dictionary<(OpenSloKind Kind, string Name), TextValue> declared = [];
     private readonly Dictionary<string, SliSpec> slis = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> dataSourceTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AlertPolicySummary> alertPolicies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> conditionSeverities = new(StringComparer.Ordinal);
 
     public List<OpenSloReference> References { get; } = [];
 
@@ -39,6 +41,17 @@ internal sealed class OpenSloCatalog
 
     public bool IsDeclared(OpenSloKind kind, string name) => declared.ContainsKey((kind, name));
 
+    public IEnumerable<string> NamesOf(OpenSloKind kind)
+    {
+        foreach (var key in declared.Keys)
+        {
+            if (key.Kind == kind)
+            {
+                yield return key.Name;
+            }
+        }
+    }
+
     public void AddSli(string name, SliSpec spec) => slis[name] = spec;
 
     public SliSpec? FindSli(string name) => slis.TryGetValue(name, out var spec) ? spec : null;
@@ -46,4 +59,12 @@ internal sealed class OpenSloCatalog
     public void AddDataSource(string name, string? type) => dataSourceTypes[name] = type;
 
     public string? FindDataSourceType(string name) => dataSourceTypes.TryGetValue(name, out var type) ? type : null;
+
+    public void AddAlertPolicy(AlertPolicySummary policy) => alertPolicies[policy.Name] = policy;
+
+    public AlertPolicySummary? FindAlertPolicy(string name) => alertPolicies.TryGetValue(name, out var policy) ? policy : null;
+
+    public void AddConditionSeverity(string name, string? severity) => conditionSeverities[name] = severity;
+
+    public string? FindConditionSeverity(string name) => conditionSeverities.TryGetValue(name, out var severity) ? severity : null;
 }

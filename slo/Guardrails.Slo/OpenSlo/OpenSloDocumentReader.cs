@@ -26,15 +26,18 @@ internal static class OpenSloDocumentReader
             return;
         }
 
-        if (!Enum.TryParse<OpenSloKind>(kindText.Value, ignoreCase: false, out var kind) || !Enum.IsDefined(typeof(OpenSloKind), kind) || char.IsDigit(kindText.Value[0]))
+        // By exact name: Enum.TryParse would also take "1" or "Service, SLO".
+        if (Array.IndexOf(Enum.GetNames(typeof(OpenSloKind)), kindText.Value) < 0)
         {
+            var suggestion = NameSuggestion.Closest(kindText.Value, Enum.GetNames(typeof(OpenSloKind)));
             reading.Findings.Add(
                 SloRules.InvalidValue,
                 kindText.Span,
-                $"kind '{kindText.Value}' is not an OpenSLO v1 kind; use one of {string.Join(", ", Enum.GetNames(typeof(OpenSloKind)))}.");
+                $"kind '{kindText.Value}' is not an OpenSLO v1 kind; use one of {string.Join(", ", Enum.GetNames(typeof(OpenSloKind)))}{(suggestion is null ? "." : $". Did you mean '{suggestion}'?")}");
             return;
         }
 
+        var kind = (OpenSloKind)Enum.Parse(typeof(OpenSloKind), kindText.Value);
         var metadata = OpenSloFields.Metadata(root);
         switch (kind)
         {
@@ -75,15 +78,21 @@ internal static class OpenSloDocumentReader
                 ReadSlo(root, metadata, reading, errorsBefore);
                 break;
             case OpenSloKind.AlertPolicy:
+                var policyRunbook = metadata.WrittenName is null ? null : reading.CollectRunbooks(metadata, "alert " + metadata.WrittenName.Value, metadata.WrittenName.Span);
+                var policyCondition = AlertPolicyReader.ReadPolicySpec(root, reading);
                 if (metadata.Name is not null)
                 {
-                    reading.CollectRunbooks(metadata, "alert " + metadata.Name.Value, metadata.Name.Span);
+                    reading.Catalog.AddAlertPolicy(new AlertPolicySummary(metadata.Name.Value, policyRunbook, policyCondition?.Severity, policyCondition?.ConditionRef));
                 }
 
-                AlertPolicyReader.ReadPolicySpec(root, reading);
                 break;
             case OpenSloKind.AlertCondition:
-                AlertPolicyReader.ReadConditionSpec(root, reading);
+                var severity = AlertPolicyReader.ReadConditionSpec(root, reading);
+                if (metadata.Name is not null)
+                {
+                    reading.Catalog.AddConditionSeverity(metadata.Name.Value, severity);
+                }
+
                 break;
             case OpenSloKind.AlertNotificationTarget:
                 AlertPolicyReader.ReadTargetSpec(root, reading);
@@ -101,8 +110,8 @@ internal static class OpenSloDocumentReader
 
     private static void ReadSlo(FieldReader root, ObjectMetadata metadata, OpenSloReading reading, int errorsBefore)
     {
-        var location = metadata.Name?.Span ?? root.Owner;
-        var subject = "SLO " + (metadata.Name?.Value ?? "(unnamed)");
+        var location = metadata.WrittenName?.Span ?? root.SpanOf("metadata");
+        var subject = "SLO " + (metadata.WrittenName?.Value ?? "(unnamed)");
         var runbook = reading.CollectRunbooks(metadata, subject, location);
         var category = Category(metadata, reading, location, subject);
         var spec = SloSpecReader.Read(root, reading);
@@ -117,6 +126,7 @@ internal static class OpenSloDocumentReader
             Service = spec.Service,
             Description = spec.Description,
             Indicator = spec.Indicator,
+            AlertPolicies = spec.AlertPolicies,
             Objectives = spec.Objectives,
             TimeWindow = spec.TimeWindow,
             Category = category,

@@ -101,7 +101,11 @@ internal static class OpenSloFields
             return text.Value;
         }
 
-        reader.Findings.Add(SloRules.InvalidValue, text.Span, $"{reader.PathOf(key)} '{text.Value}' must be one of {string.Join(", ", allowed)}.");
+        var suggestion = NameSuggestion.Closest(text.Value, allowed);
+        reader.Findings.Add(
+            SloRules.InvalidValue,
+            text.Span,
+            $"{reader.PathOf(key)} '{text.Value}' must be one of {string.Join(", ", allowed)}{(suggestion is null ? "." : $"; did you mean '{suggestion}'?")}");
         return null;
     }
 
@@ -110,9 +114,10 @@ internal static class OpenSloFields
         var metadata = owner.Nested("metadata", MetadataFields, required: true);
         if (metadata is null)
         {
-            return new ObjectMetadata(null, [], new Dictionary<string, string>());
+            return new ObjectMetadata(null, null, [], new Dictionary<string, string>());
         }
 
+        var writtenName = metadata.Mapping["name"] is YamlScalar { IsNull: false } scalar ? new TextValue(scalar.Value, scalar.Span) : null;
         var name = Name(metadata, "name", required: true);
         var displayName = metadata.Text("displayName");
         if (displayName is not null && displayName.Value.Length > MaxDisplayNameLength)
@@ -136,7 +141,7 @@ internal static class OpenSloFields
             }
         }
 
-        return new ObjectMetadata(name, annotations, labels);
+        return new ObjectMetadata(name, writtenName, annotations, labels);
     }
 
     private static Dictionary<string, string> Labels(FieldReader metadata)

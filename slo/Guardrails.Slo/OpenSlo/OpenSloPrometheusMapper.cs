@@ -26,7 +26,7 @@ internal static class OpenSloPrometheusMapper
         var sli = slo.Indicator?.Inline ?? (slo.Indicator?.Reference is { } reference ? catalog.FindSli(reference.Name.Value) : null);
         if (sli is null)
         {
-            reason = slo.Indicator?.Reference is { } missing ? $"its SLI '{missing.Name.Value}' is not declared or not valid." : null;
+            // A missing or broken SLI is reported where it is named or declared; a warning here would repeat it.
             return null;
         }
 
@@ -36,6 +36,7 @@ internal static class OpenSloPrometheusMapper
             return null;
         }
 
+        var (page, ticket) = OpenSloAlertMapper.Map(slo, catalog);
         return new PrometheusSlo
         {
             Service = slo.Service.Value,
@@ -47,6 +48,8 @@ internal static class OpenSloPrometheusMapper
             Description = slo.Description,
             RunbookUrl = slo.RunbookUrl,
             Labels = slo.Labels,
+            PageAlert = page,
+            TicketAlert = ticket,
             Source = slo.Span,
         };
     }
@@ -84,7 +87,13 @@ internal static class OpenSloPrometheusMapper
 
     private static string? Template(MetricSource metric, string role, OpenSloCatalog catalog, ref string? reason)
     {
-        var type = metric.Type?.Value ?? (metric.SourceRef is { } sourceRef ? catalog.FindDataSourceType(sourceRef.Name.Value) : null);
+        if (metric.Type is null && metric.SourceRef is { } sourceRef && !catalog.IsDeclared(OpenSloKind.DataSource, sourceRef.Name.Value))
+        {
+            // The unresolved reference is the finding that matters.
+            return null;
+        }
+
+        var type = metric.Type?.Value ?? (metric.SourceRef is { } declared ? catalog.FindDataSourceType(declared.Name.Value) : null);
         if (!string.Equals(type, "Prometheus", StringComparison.OrdinalIgnoreCase))
         {
             reason = $"its {role} metric comes from {(type is null ? "an unnamed source" : "'" + type + "'")}, not Prometheus.";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Guardrails.Slo.Policy;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Reading;
@@ -18,10 +19,36 @@ internal static class OpenSloResolver
         {
             if (!catalog.IsDeclared(reference.Kind, reference.Name.Value))
             {
+                var suggestion = NameSuggestion.Closest(reference.Name.Value, catalog.NamesOf(reference.Kind));
                 findings.Add(
                     SloRules.UnresolvedReference,
                     reference.Name.Span,
-                    $"{reference.Field} names {reference.Kind} '{reference.Name.Value}', which none of the SLO files declares. Declare it (kind: {reference.Kind}, metadata.name: {reference.Name.Value}) or correct the name.");
+                    suggestion is not null
+                        ? $"{reference.Field} names {reference.Kind} '{reference.Name.Value}', which none of the SLO files declares. Did you mean '{suggestion}'?"
+                        : $"{reference.Field} names {reference.Kind} '{reference.Name.Value}', which none of the SLO files declares. Declare it (kind: {reference.Kind}, metadata.name: {reference.Name.Value}) or correct the name.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The go-sdk cannot require op and value on the objectives of an SLO whose threshold SLI is only
+    /// referenced; with every file read, Guardrails can.
+    /// </summary>
+    public static void CheckReferencedThresholds(OpenSloCatalog catalog, FindingCollector findings)
+    {
+        foreach (var slo in catalog.Slos)
+        {
+            if (slo.Indicator?.Reference is not { } reference || catalog.FindSli(reference.Name.Value)?.ThresholdMetric is null)
+            {
+                continue;
+            }
+
+            foreach (var objective in slo.Objectives.Where(objective => !objective.HasThreshold))
+            {
+                findings.Add(
+                    SloRules.MissingField,
+                    objective.Span,
+                    $"SLO {slo.Name.Value}: this objective needs op and value, because its SLI '{reference.Name.Value}' is a threshold metric (e.g. op: lte, value: 0.3).");
             }
         }
     }

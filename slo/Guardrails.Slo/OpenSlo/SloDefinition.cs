@@ -21,6 +21,8 @@ internal sealed record SloDefinition
 
     public TimeSpan? TimeWindow { get; init; }
 
+    public IReadOnlyList<AlertPolicyLink> AlertPolicies { get; init; } = [];
+
     public SloCategory Category { get; init; }
 
     public string? RunbookUrl { get; init; }

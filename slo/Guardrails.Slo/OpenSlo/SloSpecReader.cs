@@ -27,7 +27,13 @@ internal static class SloSpecReader
     // IANA names ("Europe/Warsaw", "UTC"); checked by shape so the verdict does not depend on the machine's zone database.
     private static readonly Regex TimeZoneName = new("^(UTC|GMT|[A-Za-z][A-Za-z_]*(/[A-Za-z0-9_+\\-]+)+)$", RegexOptions.CultureInvariant);
 
-    public sealed record Result(TextValue? Service, IndicatorSource? Indicator, IReadOnlyList<SloObjective> Objectives, TimeSpan? TimeWindow, string? Description);
+    public sealed record Result(
+        TextValue? Service,
+        IndicatorSource? Indicator,
+        IReadOnlyList<SloObjective> Objectives,
+        TimeSpan? TimeWindow,
+        string? Description,
+        IReadOnlyList<AlertPolicyLink> AlertPolicies);
 
     public static Result? Read(FieldReader owner, OpenSloReading reading)
     {
@@ -79,15 +85,32 @@ internal static class SloSpecReader
             }
         }
 
-        if (spec.List("alertPolicies") is { } policies)
+        return new Result(service, indicator, objectives, timeWindow, description, AlertPolicies(spec, reading));
+    }
+
+    private static List<AlertPolicyLink> AlertPolicies(FieldReader spec, OpenSloReading reading)
+    {
+        var links = new List<AlertPolicyLink>();
+        if (spec.List("alertPolicies") is not { } policies)
         {
-            for (var index = 0; index < policies.Items.Count; index++)
+            return links;
+        }
+
+        for (var index = 0; index < policies.Items.Count; index++)
+        {
+            var item = AlertPolicyReader.ReadItem(spec, "alertPolicies", index, policies.Items[index], "alertPolicyRef", OpenSloKind.AlertPolicy, reading, AlertPolicyReader.ReadPolicySpec);
+            if (item.Reference is not null)
             {
-                AlertPolicyReader.ReadItem(spec, "alertPolicies", index, policies.Items[index], "alertPolicyRef", OpenSloKind.AlertPolicy, reading, AlertPolicyReader.ReadPolicySpec);
+                links.Add(new AlertPolicyLink(null, item.Reference.Name.Value));
+            }
+            else if (item.Metadata?.Name is { } name)
+            {
+                var runbook = reading.CollectRunbooks(item.Metadata, "alert " + name.Value, name.Span);
+                links.Add(new AlertPolicyLink(new AlertPolicySummary(name.Value, runbook, item.Inline?.Severity, item.Inline?.ConditionRef), null));
             }
         }
 
-        return new Result(service, indicator, objectives, timeWindow, description);
+        return links;
     }
 
     private static bool HasCompositeObjectives(YamlSequence objectives)
@@ -163,13 +186,17 @@ internal static class SloSpecReader
 
         var window = new FieldReader(reading.Findings, mapping, path, mapping.Span, TimeWindowFields);
         var duration = OpenSloFields.Duration(window, "duration", required: true);
-        var isRolling = window.Boolean("isRolling") ?? false;
+        var rolling = window.Boolean("isRolling");
+
+        // An isRolling of the wrong type is reported as such; which calendar rule applies is then unknown.
+        var rollingIsKnown = rolling is not null || !window.Has("isRolling");
+        var isRolling = rolling ?? false;
         var hasCalendar = window.Has("calendar");
-        if (isRolling && hasCalendar)
+        if (rollingIsKnown && isRolling && hasCalendar)
         {
             reading.Findings.Add(SloRules.InvalidTimeWindow, window.SpanOf("calendar"), $"{path}: 'calendar' cannot be set when 'isRolling' is true.");
         }
-        else if (!isRolling && !hasCalendar)
+        else if (rollingIsKnown && !isRolling && !hasCalendar)
         {
             reading.Findings.Add(SloRules.InvalidTimeWindow, mapping.Span, $"{path}: 'calendar' must be set when 'isRolling' is false (or set 'isRolling: true').");
         }
@@ -239,7 +266,7 @@ internal static class SloSpecReader
             objective.Number("compositeWeight");
         }
 
-        return new SloObjective(ratio, displayName, indicator, mapping.Span);
+        return new SloObjective(ratio, displayName, indicator, objective.Has("op") && objective.Has("value"), mapping.Span);
     }
 
     private static double? Target(FieldReader objective, OpenSloReading reading)

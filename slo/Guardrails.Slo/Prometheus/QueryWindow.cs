@@ -34,7 +34,7 @@ internal static class QueryWindow
             if (character == '[' && RangeEnd(query, index + 1) is var (durationEnd, closing) && durationEnd > index + 1)
             {
                 result.Append('[').Append(SliQuery.WindowPlaceholder);
-                result.Append(query, durationEnd, closing + 1 - durationEnd);
+                result.Append(query.Substring(durationEnd, closing - durationEnd).Trim()).Append(']');
                 replaced++;
                 index = closing + 1;
                 continue;

@@ -31,10 +31,13 @@ internal sealed class FieldReader
         {
             if (!Contains(knownFields, entry.Key.Value))
             {
+                var suggestion = NameSuggestion.Closest(entry.Key.Value, knownFields);
                 findings.Add(
                     SloRules.UnknownField,
                     entry.Key.Span,
-                    $"{Describe(entry.Key.Value)} is not a field of {DescribeSelf()}; known fields: {string.Join(", ", knownFields)}. Check the spelling.");
+                    suggestion is not null
+                        ? $"{Describe(entry.Key.Value)} is not a field of {DescribeSelf()}; did you mean '{suggestion}'?"
+                        : $"{Describe(entry.Key.Value)} is not a field of {DescribeSelf()}; known fields: {string.Join(", ", knownFields)}.");
             }
         }
     }
@@ -52,8 +55,6 @@ internal sealed class FieldReader
     public bool Has(string key) => Mapping[key] is { } node && !(node is YamlScalar { IsNull: true });
 
     public SourceSpan SpanOf(string key) => Mapping.KeyOf(key)?.Span ?? Owner;
-
-    public SourceSpan ValueSpanOf(string key) => Mapping[key]?.Span ?? Owner;
 
     public string PathOf(string key) => Path.Length == 0 ? key : Path + "." + key;
 

@@ -12,10 +12,12 @@ internal sealed class FindingCollector
 
     public int ErrorCount { get; private set; }
 
-    public void Add(Rule rule, SourceSpan location, string message)
+    public void Add(Rule rule, SourceSpan location, string message) => Add(new Finding(rule, location, message));
+
+    public void Add(Finding finding)
     {
-        findings.Add(new Finding(rule, location, message));
-        if (rule.DefaultSeverity == Severity.Error)
+        findings.Add(finding);
+        if (finding.Severity == Severity.Error)
         {
             ErrorCount++;
         }
@@ -25,11 +27,7 @@ internal sealed class FindingCollector
     {
         foreach (var finding in others)
         {
-            findings.Add(finding);
-            if (finding.Severity == Severity.Error)
-            {
-                ErrorCount++;
-            }
+            Add(finding);
         }
     }
 }

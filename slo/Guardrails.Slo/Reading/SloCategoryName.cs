@@ -1,4 +1,3 @@
-using System;
 using Guardrails.Slo.Prometheus;
 
 namespace Guardrails.Slo.Reading;
@@ -19,14 +18,14 @@ internal static class SloCategoryName
             default:
                 if (!specOnly)
                 {
-                    findings.Add(SloRules.MissingCategory, text.Span, $"Category '{text.Value}' is not one of availability, latency, other.");
+                    var suggestion = NameSuggestion.Closest(text.Value.Trim().ToLowerInvariant(), ["availability", "latency", "other"]);
+                    findings.Add(
+                        SloRules.MissingCategory,
+                        text.Span,
+                        $"Category '{text.Value}' is not one of availability, latency, other{(suggestion is null ? "." : $"; did you mean '{suggestion}'?")}");
                 }
 
                 return SloCategory.Unspecified;
         }
     }
-
-    public static string Describe(SloCategory category) => category.ToString().ToLowerInvariant();
-
-    public static bool IsKnown(string value) => Array.IndexOf(["availability", "latency", "other"], value.Trim().ToLowerInvariant()) >= 0;
 }

@@ -71,10 +71,7 @@ internal static class SloFileText
             return TooLarge(displayPath, text.Length, maxBytes);
         }
 
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text.Substring(1);
-        }
+        text = WithoutByteOrderMarks(text);
 
         var zero = text.IndexOf('\0');
         if (zero >= 0)
@@ -93,6 +90,32 @@ internal static class SloFileText
         }
 
         return new TextOrFinding(text, null);
+    }
+
+    /// <summary>
+    /// Drops byte-order marks at the start of the text and of any line: files concatenated into one stream keep
+    /// theirs, and YamlDotNet would read one into the first key of a document. Editors do not show them, so
+    /// columns stay as the user sees them.
+    /// </summary>
+    private static string WithoutByteOrderMarks(string text)
+    {
+        if (text.IndexOf('\uFEFF') < 0)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length);
+        for (var index = 0; index < text.Length; index++)
+        {
+            if (text[index] == '\uFEFF' && (index == 0 || text[index - 1] == '\n'))
+            {
+                continue;
+            }
+
+            result.Append(text[index]);
+        }
+
+        return result.ToString();
     }
 
     private static (Encoding? Encoding, int Preamble) DetectEncoding(byte[] bytes)

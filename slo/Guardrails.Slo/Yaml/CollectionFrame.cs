@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Guardrails.Slo.Diagnostics;
 using YamlDotNet.Core.Events;
 
@@ -67,5 +68,45 @@ internal sealed class CollectionFrame
         return null;
     }
 
-    public YamlNode Build(SourceSpan span) => isMapping ? new YamlMapping(span, entries) : new YamlSequence(span, items);
+    public YamlNode Build(SourceSpan span) => isMapping ? new YamlMapping(span, WithMergedKeys()) : new YamlSequence(span, items);
+
+    /// <summary>
+    /// Applies YAML merge keys (<c>&lt;&lt;: *defaults</c>, or a list of aliases), which the Go decoders behind
+    /// oslo and sloth honour: keys written in the mapping win, then earlier merged mappings.
+    /// </summary>
+    private List<KeyValuePair<YamlScalar, YamlNode>> WithMergedKeys()
+    {
+        if (!entries.Exists(IsMergeKey))
+        {
+            return entries;
+        }
+
+        var merges = entries.FindAll(IsMergeKey);
+
+        var result = entries.FindAll(entry => !IsMergeKey(entry));
+        var present = new HashSet<string>(result.Select(entry => entry.Key.Value), StringComparer.Ordinal);
+        foreach (var merge in merges)
+        {
+            var sources = merge.Value switch
+            {
+                YamlMapping mapping => [mapping],
+                YamlSequence sequence => sequence.Items.OfType<YamlMapping>().ToList(),
+                _ => new List<YamlMapping>(),
+            };
+            foreach (var source in sources)
+            {
+                foreach (var entry in source.Entries)
+                {
+                    if (present.Add(entry.Key.Value))
+                    {
+                        result.Add(entry);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsMergeKey(KeyValuePair<YamlScalar, YamlNode> entry) => entry.Key.IsPlain && entry.Key.Value == "<<";
 }

@@ -23,7 +23,7 @@ internal sealed class YamlStreamLoader
     private YamlNode? root;
     private long expandedNodes;
     private bool documentBroken;
-    private int documentCount;
+    private Mark lastMark = Mark.Empty;
 
     private YamlStreamLoader(string file, string text)
     {
@@ -35,7 +35,7 @@ internal sealed class YamlStreamLoader
     {
         var loader = new YamlStreamLoader(file, text);
         loader.Run();
-        return new YamlLoadResult(loader.documents, loader.findings, loader.documentCount);
+        return new YamlLoadResult(loader.documents, loader.findings);
     }
 
     private void Run()
@@ -45,7 +45,8 @@ internal sealed class YamlStreamLoader
         {
             while (parser.MoveNext())
             {
-                if (!Accept(parser.Current!))
+                lastMark = parser.Current!.End;
+                if (!Accept(parser.Current))
                 {
                     return;
                 }
@@ -54,6 +55,16 @@ internal sealed class YamlStreamLoader
         catch (YamlException exception)
         {
             findings.Add(SyntaxError(exception));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input instead of raising a YamlException.
+            var line = (int)Math.Max(1, lastMark.Line);
+            var column = (int)Math.Max(1, lastMark.Column);
+            findings.Add(new Finding(
+                SloRules.YamlSyntax,
+                new SourceSpan(file, line, column, line, column + 1),
+                "Invalid YAML after this point; the parser could not read on. Check brackets, quotes and indentation from here."));
         }
     }
 
@@ -70,7 +81,6 @@ internal sealed class YamlStreamLoader
                 documentBroken = false;
                 return true;
             case DocumentEnd:
-                documentCount++;
                 if (!documentBroken && root is not null && !(root is YamlScalar { IsNull: true }))
                 {
                     documents.Add(root);
@@ -79,7 +89,8 @@ internal sealed class YamlStreamLoader
                 return true;
             case Scalar scalar:
                 var node = new YamlScalar(SpanOf(scalar.Start, scalar.End), scalar.Value, scalar.Style == ScalarStyle.Plain, TagOf(scalar));
-                return Register(scalar.Anchor, node, 1) && Add(node, 1);
+                Register(scalar.Anchor, node, 1);
+                return Add(node, 1);
             case AnchorAlias alias:
                 return AddAlias(alias);
             case SequenceStart sequenceStart:
@@ -89,7 +100,8 @@ internal sealed class YamlStreamLoader
             case SequenceEnd or MappingEnd:
                 var frame = frames.Pop();
                 var collection = frame.Build(SpanOf(frame.Start.Start, parsingEvent.End));
-                return Register(frame.Start.Anchor, collection, frame.Weight) && Add(collection, frame.Weight);
+                Register(frame.Start.Anchor, collection, frame.Weight);
+                return Add(collection, frame.Weight);
             default:
                 return true;
         }
@@ -123,14 +135,12 @@ internal sealed class YamlStreamLoader
         return Add(anchored.Node, anchored.Weight, span);
     }
 
-    private bool Register(AnchorName anchor, YamlNode node, long weight)
+    private void Register(AnchorName anchor, YamlNode node, long weight)
     {
         if (!anchor.IsEmpty)
         {
             anchors[anchor.Value] = new AnchoredNode(node, weight);
         }
-
-        return true;
     }
 
     private bool Add(YamlNode node, long weight, SourceSpan? aliasSpan = null)

@@ -84,6 +84,45 @@ public sealed class AddWaitTimeoutCodeFixTests
             """);
 
     [Test]
+    public Task A_wait_awaited_through_ConfigureAwait_keeps_it()
+        => VerifyAsync(
+            """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Worker
+            {
+                private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(5);
+
+                async Task RunAsync(SemaphoreSlim gate)
+                {
+                    await gate.{|GR2001:WaitAsync|}().ConfigureAwait(false);
+                    gate.Release();
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Worker
+            {
+                private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(5);
+
+                async Task RunAsync(SemaphoreSlim gate)
+                {
+                    if (!await gate.WaitAsync(WaitTimeout).ConfigureAwait(false))
+                    {
+                        throw new TimeoutException("gate.WaitAsync did not finish in time.");
+                    }
+                    gate.Release();
+                }
+            }
+            """);
+
+    [Test]
     public Task The_editorconfig_default_sets_the_new_field()
         => VerifyAsync(
             """

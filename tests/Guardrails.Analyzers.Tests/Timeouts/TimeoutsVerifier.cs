@@ -20,10 +20,20 @@ internal static class TimeoutsVerifier
 {
     public static Task VerifyAnalyzerAsync<TAnalyzer>(string source, string? editorConfig = null, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
+        => VerifyAnalyzerAsync<TAnalyzer>(source, editorConfig, globalConfig: null, expected);
+
+    /// <param name="globalConfig">Global options, as MSBuild passes <c>build_property.*</c> values.</param>
+    public static Task VerifyAnalyzerAsync<TAnalyzer>(string source, string? editorConfig, string? globalConfig, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
         test.ExpectedDiagnostics.AddRange(expected);
         Configure(test, editorConfig);
+        if (globalConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig + "\n"));
+        }
+
         return test.RunAsync(CancellationToken.None);
     }
 

@@ -159,6 +159,28 @@ public sealed class UnboundedWaitAnalyzerTests
             """);
 
     [Test]
+    public Task Helpers_in_a_test_project_are_skipped_and_reported_when_skipping_is_off()
+    {
+        const string helper = """
+            using System.Threading;
+
+            public static class ServerHelper
+            {
+                public static void WaitUntilStarted(ManualResetEvent started) => started.{|GR2001:WaitOne|}();
+            }
+            """;
+        return Task.WhenAll(
+            TimeoutsVerifier.VerifyAnalyzerAsync<UnboundedWaitAnalyzer>(
+                helper.Replace("{|GR2001:WaitOne|}", "WaitOne", System.StringComparison.Ordinal),
+                editorConfig: null,
+                globalConfig: "build_property.IsTestProject = true"),
+            TimeoutsVerifier.VerifyAnalyzerAsync<UnboundedWaitAnalyzer>(
+                helper,
+                editorConfig: "guardrails.timeouts.skip_test_code = false",
+                globalConfig: "build_property.IsTestProject = true"));
+    }
+
+    [Test]
     public Task Test_fixtures_are_reported_when_the_option_turns_skipping_off()
         => VerifyAsync(
             """

@@ -5,6 +5,7 @@ using Guardrails.Cli.Commands.Rules;
 using Guardrails.Slo.Diagnostics;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Prometheus.Rules;
+using Guardrails.Testing;
 
 namespace Guardrails.Cli.Tests.Rules;
 
@@ -12,17 +13,16 @@ public sealed class RulesCommandTests
 {
     private static readonly RuleGeneratorInfo Generator = new("0.0.0-test");
 
-    private string directory = string.Empty;
+    private TemporaryFolder folder = null!;
     private StringWriter output = new();
     private StringWriter error = new();
 
-    private string OutputDirectory => Path.Combine(directory, "rules");
+    private string OutputDirectory => Path.Combine(folder.Root, "rules");
 
     [SetUp]
     public void CreateDirectory()
     {
-        directory = Path.Combine(Path.GetTempPath(), "guardrails-rules-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        folder = TemporaryFolder.Create("guardrails-rules-");
         output = new StringWriter();
         error = new StringWriter();
     }
@@ -30,7 +30,7 @@ public sealed class RulesCommandTests
     [TearDown]
     public void DeleteDirectory()
     {
-        Directory.Delete(directory, recursive: true);
+        folder.Dispose();
         output.Dispose();
         error.Dispose();
     }
@@ -38,9 +38,9 @@ public sealed class RulesCommandTests
     [Test]
     public void Missing_out_option_is_a_usage_error()
     {
-        File.WriteAllText(Path.Combine(directory, "slo.yaml"), "version: prometheus/v1\n");
+        File.WriteAllText(Path.Combine(folder.Root, "slo.yaml"), "version: prometheus/v1\n");
 
-        var exitCode = Run(new RulesSettings { Paths = [directory] });
+        var exitCode = Run(new RulesSettings { Paths = [folder.Root] });
 
         Assert.Multiple(() =>
         {
@@ -52,7 +52,7 @@ public sealed class RulesCommandTests
     [Test]
     public void A_path_that_does_not_exist_is_a_usage_error_naming_it()
     {
-        var missing = Path.Combine(directory, "no-such-folder");
+        var missing = Path.Combine(folder.Root, "no-such-folder");
 
         var exitCode = Run(new RulesSettings { Paths = [missing], OutputDirectory = OutputDirectory });
 
@@ -66,9 +66,9 @@ public sealed class RulesCommandTests
     [Test]
     public void A_folder_without_yaml_files_is_a_usage_error_rather_than_a_silent_success()
     {
-        File.WriteAllText(Path.Combine(directory, "README.md"), "# not an SLO\n");
+        File.WriteAllText(Path.Combine(folder.Root, "README.md"), "# not an SLO\n");
 
-        var exitCode = Run(new RulesSettings { Paths = [directory], OutputDirectory = OutputDirectory });
+        var exitCode = Run(new RulesSettings { Paths = [folder.Root], OutputDirectory = OutputDirectory });
 
         Assert.Multiple(() =>
         {
@@ -80,10 +80,10 @@ public sealed class RulesCommandTests
     [Test]
     public void Slo_file_errors_are_printed_in_canonical_form_and_nothing_is_written()
     {
-        var empty = Path.Combine(directory, "empty.yaml");
+        var empty = Path.Combine(folder.Root, "empty.yaml");
         File.WriteAllText(empty, string.Empty);
 
-        var exitCode = Run(new RulesSettings { Paths = [directory], OutputDirectory = OutputDirectory });
+        var exitCode = Run(new RulesSettings { Paths = [folder.Root], OutputDirectory = OutputDirectory });
 
         Assert.Multiple(() =>
         {
@@ -91,6 +91,24 @@ public sealed class RulesCommandTests
             Assert.That(output.ToString(), Does.Match(@"empty\.yaml\(1,1,\d+,\d+\): error GR3\d{3}: "));
             Assert.That(error.ToString(), Does.Contain("no rules were written"));
             Assert.That(Directory.Exists(OutputDirectory), Is.False);
+        });
+    }
+
+    [TestCase("obj")]
+    [TestCase("bin")]
+    [TestCase("node_modules")]
+    [TestCase(".cache")]
+    public void Build_output_and_hidden_folders_are_not_searched_for_slo_files(string skippedFolder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder.Root, skippedFolder));
+        File.WriteAllText(Path.Combine(folder.Root, skippedFolder, "checkout.rules.yml"), "groups: [");
+
+        var exitCode = Run(new RulesSettings { Paths = [folder.Root], OutputDirectory = OutputDirectory });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(RuleGeneration.UsageError));
+            Assert.That(error.ToString(), Does.Not.Contain("GR3"));
         });
     }
 
@@ -157,7 +175,7 @@ public sealed class RulesCommandTests
         Console.SetError(error);
         try
         {
-            var exitCode = Program.CreateApp().Run(["rules", Path.Combine(directory, "missing")]);
+            var exitCode = Program.CreateApp().Run(["rules", Path.Combine(folder.Root, "missing")]);
 
             Assert.That(exitCode, Is.EqualTo(RuleGeneration.UsageError));
         }

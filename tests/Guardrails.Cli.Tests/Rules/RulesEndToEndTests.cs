@@ -44,24 +44,23 @@ public sealed class RulesEndToEndTests
                 runbook_url: docs/runbooks/myservice.md
         """;
 
-    private string directory = string.Empty;
+    private TemporaryFolder folder = null!;
 
     [SetUp]
     public void CreateDirectory()
     {
-        directory = Path.Combine(Path.GetTempPath(), "guardrails-rules-e2e-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(directory, "slo"));
-        File.WriteAllText(Path.Combine(directory, "slo", "myservice.yaml"), SlothSpec);
+        folder = TemporaryFolder.Create("guardrails-rules-e2e-");
+        folder.Write(Path.Combine("slo", "myservice.yaml"), SlothSpec);
     }
 
     [TearDown]
-    public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
+    public void DeleteDirectory() => folder.Dispose();
 
     [Test]
     public void Sloth_spec_becomes_a_rule_file_promtool_accepts()
     {
-        var outputDirectory = Path.Combine(directory, "rules");
-        var exitCode = RunGuardrails(["rules", Path.Combine(directory, "slo"), "--out", outputDirectory], out var printed);
+        var outputDirectory = Path.Combine(folder.Root, "rules");
+        var exitCode = RunGuardrails(["rules", Path.Combine(folder.Root, "slo"), "--out", outputDirectory], out var printed);
         var ruleFile = Path.Combine(outputDirectory, "myservice.rules.yml");
 
         Assert.That(exitCode, Is.EqualTo(RuleGeneration.Success), printed);

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Testing;
@@ -8,24 +7,20 @@ namespace Guardrails.Slo.Tests.Prometheus;
 [Category("promtool")]
 public sealed class PromtoolTests
 {
-    private string directory = string.Empty;
+    private TemporaryFolder folder = null!;
 
     [SetUp]
-    public void CreateDirectory()
-    {
-        directory = Path.Combine(Path.GetTempPath(), "guardrails-promtool-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-    }
+    public void CreateDirectory() => folder = TemporaryFolder.Create("guardrails-promtool-");
 
     [TearDown]
-    public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
+    public void DeleteDirectory() => folder.Dispose();
 
     [TestCaseSource(typeof(RuleGoldenFiles), nameof(RuleGoldenFiles.Cases))]
     public void Promtool_check_rules_accepts_the_generated_file(string fileName, PrometheusSlo slo)
     {
-        File.WriteAllText(Path.Combine(directory, fileName), RuleGoldenFiles.Generate(slo));
+        folder.Write(fileName, RuleGoldenFiles.Generate(slo));
 
-        var (exitCode, output) = Promtool.Run(directory, "check", "rules", fileName);
+        var (exitCode, output) = Promtool.Run(folder.Root, "check", "rules", fileName);
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("SUCCESS"));
@@ -34,12 +29,12 @@ public sealed class PromtoolTests
     [Test]
     public void Promtool_unit_tests_show_page_on_burst_ticket_on_slow_burn_and_silence_when_healthy()
     {
-        File.WriteAllText(Path.Combine(directory, "checkout-availability.rules.yml"), RuleGoldenFiles.Generate(SampleSlos.CheckoutAvailability));
+        folder.Write("checkout-availability.rules.yml", RuleGoldenFiles.Generate(SampleSlos.CheckoutAvailability));
         File.Copy(
             RepositoryLayout.PathOf("tests", "Guardrails.Slo.Tests", "Prometheus", "PromtoolTests", "checkout-availability.test.yml"),
-            Path.Combine(directory, "checkout-availability.test.yml"));
+            Path.Combine(folder.Root, "checkout-availability.test.yml"));
 
-        var (exitCode, output) = Promtool.Run(directory, "test", "rules", "checkout-availability.test.yml");
+        var (exitCode, output) = Promtool.Run(folder.Root, "test", "rules", "checkout-availability.test.yml");
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("SUCCESS"));

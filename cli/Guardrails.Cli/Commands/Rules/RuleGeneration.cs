@@ -42,11 +42,19 @@ internal sealed class RuleGeneration
         }
 
         var paths = settings.Paths.Length == 0 ? [DefaultPath] : settings.Paths;
-        var (files, missing) = SloFileDiscovery.Find(paths);
+        var found = InputFileSearch.Find(paths, out var missing);
         if (missing.Count > 0)
         {
             return Usage($"no such file or folder: {string.Join(", ", missing)}.");
         }
+
+        // A file named on the command line is read whatever its extension; in a folder only *.yaml and *.yml are.
+        // Sorted and without duplicates, so the same tree always gives the same output.
+        IReadOnlyList<string> files = [.. found
+            .Where(file => file.WasNamed || file.IsYaml)
+            .Select(file => file.Path)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
 
         if (files.Count == 0)
         {

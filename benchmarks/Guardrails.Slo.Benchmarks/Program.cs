@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Guardrails.Slo.Benchmarks.ValidateSloFilesBenchmark).Assembly).Run(args);

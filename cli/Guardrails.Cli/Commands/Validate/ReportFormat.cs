@@ -1,0 +1,8 @@
+namespace Guardrails.Cli.Commands.Validate;
+
+internal enum ReportFormat
+{
+    Text,
+    Json,
+    Sarif,
+}

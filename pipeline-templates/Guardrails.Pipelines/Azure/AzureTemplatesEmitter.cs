@@ -1,0 +1,247 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Guardrails.Pipelines.Adapters;
+using Guardrails.Pipelines.Model;
+using Guardrails.Pipelines.Scripts;
+using Guardrails.Pipelines.Yaml;
+
+namespace Guardrails.Pipelines.Azure;
+
+/// <summary>
+/// The Azure Pipelines stage template and the step templates it uses. The deployment job runs
+/// <c>strategy: canary</c>: deploy checks the settings and deploys with no traffic, routeTraffic moves
+/// traffic to <c>$(strategy.increment)</c>, postRouteTraffic bakes and runs the gate, on.failure rolls back,
+/// on.success promotes; a job after it rolls back a cancelled canary.
+/// </summary>
+public static class AzureTemplatesEmitter
+{
+    public const string StagePath = "azure/canary-stage.yml";
+    public const string CheckSettingsPath = "azure/steps/check-settings.yml";
+    public const string TrafficPath = "azure/steps/traffic.yml";
+    public const string GatePath = "azure/steps/gate.yml";
+
+    private const string Increment = "$(strategy.increment)";
+
+    public static IReadOnlyList<TemplateFile> Emit(CanaryPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var inputs = CanaryInputs.For(pipeline).Where(input => input.AppliesTo(CiSystem.AzurePipelines)).ToList();
+        var byName = inputs.ToDictionary(input => input.Name);
+        var adapters = TrafficAdapters.For(pipeline);
+        return
+        [
+            File(
+                pipeline,
+                StagePath,
+                $"Stage template: a canary release gated on the SLO burn rate. Use it from a repository resource with ref: refs/tags/{pipeline.Tag} as - template: {StagePath}@<alias>.",
+                Stage(pipeline, inputs, byName, adapters)),
+            File(pipeline, CheckSettingsPath, "Step template: checks the canary settings before anything is deployed.", CheckSettings(pipeline, byName)),
+            File(pipeline, TrafficPath, "Step template: deploys, routes, promotes or rolls back through the chosen traffic adapter.", Traffic(byName, adapters)),
+            File(pipeline, GatePath, "Step template: installs the Guardrails CLI and runs the burn-rate gate once.", Gate(byName)),
+        ];
+    }
+
+    private static TemplateFile File(CanaryPipeline pipeline, string path, string purpose, YamlMapping root) =>
+        new(path, YamlDocumentWriter.Write(GeneratedFileHeader.Lines(pipeline.Version, purpose), root));
+
+    private static YamlMapping Stage(CanaryPipeline pipeline, IReadOnlyList<TemplateInput> inputs, Dictionary<string, TemplateInput> byName, IReadOnlyList<TrafficAdapter> adapters)
+    {
+        string P(string name) => AzureSteps.Parameter(byName[name]);
+        var checkSettings = Template("steps/check-settings.yml", SettingsCheckScript.InputsRead(pipeline).Select(name => byName[name]));
+        var trafficInputs = TrafficParameters(byName, adapters);
+
+        YamlMapping TrafficTemplate(AdapterOperation operation, string percent) =>
+            Template("steps/traffic.yml", trafficInputs, ("operation", operation.ToString().ToLowerInvariant()), ("trafficPercent", percent));
+
+        var gate = Template("steps/gate.yml", GateParameters(byName));
+        var bake = AzureSteps.Bash(
+            "Bake at " + Increment + "%",
+            [(byName["bake-minutes"].EnvironmentVariable, P("bake-minutes")), ("GUARDRAILS_TRAFFIC_PERCENT", Increment)],
+            """
+            set -euo pipefail
+            echo "The canary bakes at $GUARDRAILS_TRAFFIC_PERCENT% for $GUARDRAILS_BAKE_MINUTES minutes before the gate reads."
+            sleep "$((GUARDRAILS_BAKE_MINUTES * 60))"
+
+            """);
+
+        static YamlMapping Hook(params YamlMapping[] steps) =>
+            new YamlMapping().Add("steps", new YamlSequence().AddRange(steps));
+
+        var canary = new YamlMapping()
+            .Add("increments", P("traffic-steps"))
+            .Add("deploy", Hook(AzureSteps.CheckoutSelf(), checkSettings, TrafficTemplate(AdapterOperation.Deploy, "0")))
+            .Add("routeTraffic", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Route, Increment)))
+            .Add("postRouteTraffic", Hook(AzureSteps.CheckoutSelf(), bake, gate))
+            .Add("on", new YamlMapping()
+                .Add("failure", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Rollback, "0")), "Any failed hook, the first deploy included, rolls back; rollback is safe to run twice.")
+                .Add("success", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Promote, "100"))));
+
+        var deployment = new YamlMapping()
+            .Add("deployment", "GuardrailsCanary")
+            .Add("displayName", "Canary release of " + P("service"))
+            .Add("pool", P("pool"))
+            .Add("environment", P("environment"))
+            .Add("timeoutInMinutes", P("timeout-minutes"))
+            .Add("strategy", new YamlMapping().Add("canary", canary));
+
+        var rollbackAfterCancel = new YamlMapping()
+            .Add("job", "GuardrailsRollbackAfterCancel")
+            .Add("displayName", "Roll back a cancelled canary of " + P("service"))
+            .Add("dependsOn", "GuardrailsCanary")
+            .Add("condition", "canceled()", "Cancelling the run skips on.failure: this job rolls the canary back instead.")
+            .Add("pool", P("pool"))
+            .Add("timeoutInMinutes", YamlScalar.Number(pipeline.DeployTimeoutMinutes))
+            .Add("steps", new YamlSequence().Add(AzureSteps.CheckoutSelf()).Add(TrafficTemplate(AdapterOperation.Rollback, "0")));
+
+        var stage = new YamlMapping()
+            .Add("stage", P("stage-name"))
+            .Add("displayName", "Canary release of " + P("service"))
+            .Add("${{ if ne(length(parameters.dependsOn), 0) }}", new YamlMapping().Add("dependsOn", P("depends-on")), "Without dependsOn the stage follows the previous one, as any stage does.")
+            .Add("lockBehavior", "sequential", "With an exclusive lock check on the environment, releases take the lock in turn; none is cancelled for a newer one.")
+            .Add("jobs", new YamlSequence().Add(deployment).Add(rollbackAfterCancel));
+
+        return new YamlMapping()
+            .Add("parameters", new YamlSequence().AddRange(inputs.Select(AzureSteps.Declaration)))
+            .Add("stages", new YamlSequence().Add(stage));
+    }
+
+    private static YamlMapping CheckSettings(CanaryPipeline pipeline, Dictionary<string, TemplateInput> byName)
+    {
+        var read = SettingsCheckScript.InputsRead(pipeline).Select(name => byName[name]).ToList();
+        var environment = read.Select(input => (input.EnvironmentVariable, input.Type == TemplateInputType.PercentList
+            ? "${{ join(',', parameters." + input.AzureName + ") }}"
+            : AzureSteps.Parameter(input))).ToList();
+        return new YamlMapping()
+            .Add("parameters", new YamlSequence().AddRange(read.Select(AzureSteps.Declaration)))
+            .Add("steps", new YamlSequence().Add(AzureSteps.Bash(
+                "Check traffic steps, bake time and adapter settings",
+                environment,
+                SettingsCheckScript.Render(pipeline, CiSystem.AzurePipelines))));
+    }
+
+    private static YamlMapping Traffic(Dictionary<string, TemplateInput> byName, IReadOnlyList<TrafficAdapter> adapters)
+    {
+        var parameters = new YamlSequence()
+            .Add(new YamlMapping()
+                .Add("name", "operation")
+                .Add("displayName", "What the adapter does.")
+                .Add("type", "string")
+                .Add("values", new YamlSequence().AddRange(Enum.GetNames<AdapterOperation>().Select(name => YamlScalar.Text(name.ToLowerInvariant())))))
+            .Add(new YamlMapping()
+                .Add("name", "trafficPercent")
+                .Add("displayName", "Percentage of traffic for the route operation.")
+                .Add("type", "string")
+                .Add("default", YamlScalar.Text("0")))
+            .AddRange(TrafficParameters(byName, adapters).Select(AzureSteps.Declaration));
+
+        var steps = new YamlSequence();
+        foreach (var adapter in adapters)
+        {
+            List<(string Variable, string Value)> environment =
+            [
+                ("GUARDRAILS_OPERATION", AzureSteps.Parameter("operation")),
+                ("GUARDRAILS_TRAFFIC_PERCENT", AzureSteps.Parameter("trafficPercent")),
+                (byName["service"].EnvironmentVariable, AzureSteps.Parameter(byName["service"])),
+                (byName["environment"].EnvironmentVariable, AzureSteps.Parameter(byName["environment"])),
+                .. adapter.Settings.Select(setting => (setting.EnvironmentVariable, AzureSteps.Parameter(setting))),
+            ];
+            var displayName = "${{ parameters.operation }} (" + adapter.Name + " adapter)";
+            var adapterSteps = new YamlSequence();
+            switch (adapter.Kind)
+            {
+                case TrafficAdapterKind.Nginx:
+                    adapterSteps
+                        .Add(new YamlMapping()
+                            .Add("task", "Kubernetes@1")
+                            .Add("displayName", "Sign in to the cluster")
+                            .Add("inputs", new YamlMapping()
+                                .Add("connectionType", "Kubernetes Service Connection")
+                                .Add("kubernetesServiceEndpoint", AzureSteps.Parameter(byName["kubernetes-service-connection"]))
+                                .Add("command", "login")))
+                        .Add(AzureSteps.Bash(displayName, environment, adapter.Script));
+                    break;
+                case TrafficAdapterKind.AzureAppService:
+                    adapterSteps.Add(new YamlMapping()
+                        .Add("task", "AzureCLI@2")
+                        .Add("displayName", displayName)
+                        .Add("inputs", new YamlMapping()
+                            .Add("azureSubscription", AzureSteps.Parameter(byName["azure-service-connection"]))
+                            .Add("scriptType", "bash")
+                            .Add("scriptLocation", "inlineScript")
+                            .Add("inlineScript", YamlScalar.Script(adapter.Script)))
+                        .Add("env", AzureSteps.Environment(environment)));
+                    break;
+                default:
+                    adapterSteps.Add(AzureSteps.Bash(displayName, environment, adapter.Script));
+                    break;
+            }
+
+            steps.Add(new YamlMapping().Add("${{ if eq(parameters.adapter, '" + adapter.Name + "') }}", adapterSteps));
+        }
+
+        return new YamlMapping().Add("parameters", parameters).Add("steps", steps);
+    }
+
+    private static YamlMapping Gate(Dictionary<string, TemplateInput> byName)
+    {
+        var gateInputs = GateParameters(byName).ToList();
+        var recordFile = new TemplateInput("record-file", TemplateInputType.Text, "Where the gate writes its JSON record.", "$(Agent.TempDirectory)/guardrails-gate-record.json");
+        var forGate = gateInputs
+            .Where(input => input.Name is not ("guardrails-version" or "dotnet-version" or "prometheus-token"))
+            .Append(recordFile)
+            .Select(input => (input.EnvironmentVariable, AzureSteps.Parameter(input)))
+            .Append(("GUARDRAILS_PROMETHEUS_TOKEN", AzureSteps.Parameter(byName["prometheus-token"])))
+            .ToList();
+        var steps = new YamlSequence()
+            .Add(new YamlMapping()
+                .Add("task", "UseDotNet@2")
+                .Add("displayName", "Set up .NET")
+                .Add("inputs", new YamlMapping().Add("packageType", "sdk").Add("version", AzureSteps.Parameter(byName["dotnet-version"]))))
+            .Add(AzureSteps.Bash(
+                "Install the Guardrails CLI",
+                [(byName["guardrails-version"].EnvironmentVariable, AzureSteps.Parameter(byName["guardrails-version"]))],
+                GateScript.InstallCli(CiSystem.AzurePipelines)))
+            .Add(AzureSteps.Bash("Gate the canary on its SLO burn rate", forGate, GateScript.Run(CiSystem.AzurePipelines), name: "gate"))
+            .Add(new YamlMapping()
+                .Add("task", "PublishPipelineArtifact@1")
+                .Add("displayName", "Publish the gate record")
+                .Add("condition", "succeededOrFailed()")
+                .Add("inputs", new YamlMapping()
+                    .Add("targetPath", AzureSteps.Parameter(recordFile))
+                    .Add("artifact", "guardrails-gate-$(System.JobId)")));
+        return new YamlMapping()
+            .Add("parameters", new YamlSequence().AddRange(gateInputs.Append(recordFile).Select(AzureSteps.Declaration)))
+            .Add("steps", steps);
+    }
+
+    private static IEnumerable<TemplateInput> GateParameters(Dictionary<string, TemplateInput> byName) =>
+        [.. GitHub.GitHubGateActionEmitter.ForwardedInputs.Select(name => byName[name]), byName["prometheus-token"]];
+
+    private static IReadOnlyList<TemplateInput> TrafficParameters(Dictionary<string, TemplateInput> byName, IReadOnlyList<TrafficAdapter> adapters) =>
+    [
+        byName["service"],
+        byName["environment"],
+        byName["adapter"],
+        .. adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.Nginx) ? [byName["kubernetes-service-connection"]] : Array.Empty<TemplateInput>(),
+        .. adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.AzureAppService) ? [byName["azure-service-connection"]] : Array.Empty<TemplateInput>(),
+        .. adapters.SelectMany(adapter => adapter.Settings),
+    ];
+
+    /// <summary>A step template reference passing each input through under the same parameter name.</summary>
+    private static YamlMapping Template(string path, IEnumerable<TemplateInput> inputs, params (string Name, string Value)[] fixedValues)
+    {
+        var parameters = new YamlMapping();
+        foreach (var (name, value) in fixedValues)
+        {
+            parameters.Add(name, value);
+        }
+
+        foreach (var input in inputs)
+        {
+            parameters.Add(input.AzureName, AzureSteps.Parameter(input));
+        }
+
+        return new YamlMapping().Add("template", path).Add("parameters", parameters);
+    }
+}

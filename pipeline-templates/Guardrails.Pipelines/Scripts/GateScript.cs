@@ -1,0 +1,78 @@
+using Guardrails.Pipelines.Model;
+
+namespace Guardrails.Pipelines.Scripts;
+
+/// <summary>
+/// Runs <c>guardrails gate</c> with every setting from environment variables and turns its exit code into
+/// a decision: 0 promote, 1 roll back, 3 inconclusive (fails closed), 2 configuration error.
+/// </summary>
+public static class GateScript
+{
+    public static string InstallCli(CiSystem system)
+    {
+        var (toolPath, addToPath) = system == CiSystem.GitHubActions
+            ? ("$RUNNER_TEMP/guardrails-cli", "echo \"$tool_path\" >> \"$GITHUB_PATH\"")
+            : ("$AGENT_TEMPDIRECTORY/guardrails-cli", "echo \"##vso[task.prependpath]$tool_path\"");
+        return $"""
+            set -euo pipefail
+            tool_path="{toolPath}"
+            dotnet tool install Guardrails.Cli --version "$GUARDRAILS_VERSION" --tool-path "$tool_path"
+            {addToPath}
+
+            """;
+    }
+
+    public static string Run(CiSystem system)
+    {
+        var (setOutputs, reportFailure) = system == CiSystem.GitHubActions
+            ? ("""
+                {
+                  echo "decision=$decision"
+                  echo "exit-code=$status"
+                } >> "$GITHUB_OUTPUT"
+                """,
+                "echo \"::error title=Guardrails gate::decision $decision (exit code $status): the canary rolls back.\"")
+            : ("""
+                echo "##vso[task.setvariable variable=decision;isOutput=true]$decision"
+                echo "##vso[task.setvariable variable=exitCode;isOutput=true]$status"
+                """,
+                "echo \"##vso[task.logissue type=error]Guardrails gate: decision $decision (exit code $status): the canary rolls back.\"");
+        return $$"""
+            set -uo pipefail
+            status=0
+            # The gate reads the token from the variable it is named; it refuses a named but empty one.
+            token_option=()
+            if [ -n "${GUARDRAILS_PROMETHEUS_TOKEN:-}" ]; then
+              token_option=(--bearer-token-env GUARDRAILS_PROMETHEUS_TOKEN)
+            fi
+            guardrails gate \
+              --slo "$GUARDRAILS_SLO_FILE" \
+              --slo-name "$GUARDRAILS_SLO_NAME" \
+              --prometheus "$GUARDRAILS_PROMETHEUS_URL" \
+              --selector "$GUARDRAILS_SELECTOR" \
+              --window "$GUARDRAILS_WINDOW" \
+              --max-burn-rate "$GUARDRAILS_MAX_BURN_RATE" \
+              --interval "$GUARDRAILS_INTERVAL" \
+              --samples "$GUARDRAILS_SAMPLES" \
+              --failure-limit "$GUARDRAILS_FAILURE_LIMIT" \
+              --error-limit "$GUARDRAILS_ERROR_LIMIT" \
+              --min-rps "$GUARDRAILS_MIN_RPS" \
+              --on-no-data "$GUARDRAILS_ON_NO_DATA" \
+              "${token_option[@]}" \
+              --record "$GUARDRAILS_RECORD_FILE" || status=$?
+            case "$status" in
+              0) decision=promote ;;
+              1) decision=rollback ;;
+              2) decision=configuration-error ;;
+              3) decision=inconclusive ;;
+              *) decision=error ;;
+            esac
+            {{setOutputs}}
+            if [ "$status" -ne 0 ]; then
+              {{reportFailure}}
+            fi
+            exit "$status"
+
+            """;
+    }
+}
