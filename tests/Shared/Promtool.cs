@@ -5,7 +5,7 @@ namespace Guardrails.Testing;
 /// <summary>Runs Prometheus' own checker on generated files; what promtool accepts, Prometheus loads.</summary>
 internal static class Promtool
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
     public static ProcessOutcome Run(string workingDirectory, params string[] arguments)
     {

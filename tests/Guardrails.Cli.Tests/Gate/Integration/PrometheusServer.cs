@@ -48,14 +48,13 @@ internal sealed class PrometheusServer : IDisposable
     public static PrometheusServer Start(string openMetrics, TestCertificateAuthority? tls = null)
     {
         var prometheus = ExternalTool.Require("prometheus", InstallHint);
-        var promtool = ExternalTool.Require("promtool", InstallHint);
         var directory = Directory.CreateTempSubdirectory("guardrails-gate-prometheus-").FullName;
         try
         {
             var data = Path.Combine(directory, "data");
             var input = Path.Combine(directory, "backfill.om");
             File.WriteAllText(input, openMetrics);
-            var backfill = ProcessRunner.Run(promtool, ["tsdb", "create-blocks-from", "openmetrics", input, data], directory, TimeSpan.FromMinutes(1));
+            var backfill = Promtool.Run(directory, "tsdb", "create-blocks-from", "openmetrics", input, data);
             if (backfill.ExitCode != 0)
             {
                 throw new InvalidOperationException($"promtool could not backfill the test data (exit {backfill.ExitCode}): {backfill.Output}");
