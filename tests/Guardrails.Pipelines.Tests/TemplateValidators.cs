@@ -44,21 +44,9 @@ internal static class TemplateValidators
     }
 
     /// <summary>
-    /// The Azure Pipelines schema lives in the shared folder beside the repository (../shared in CI,
-    /// further up in a developer's worktree): the nearest ancestor that has it wins.
+    /// Microsoft's Azure Pipelines schema, kept beside the validators with its MIT licence and provenance
+    /// (pipeline-templates/validators/schemas/azure-pipelines/SOURCE.md), so a clone stands alone.
     /// </summary>
-    public static string AzureSchema()
-    {
-        for (var directory = new DirectoryInfo(RepositoryLayout.Root); directory is not null; directory = directory.Parent)
-        {
-            var schema = Path.Combine(directory.FullName, "shared", "schemas", "azure-pipelines", "service-schema.json");
-            if (File.Exists(schema))
-            {
-                return schema;
-            }
-        }
-
-        Assert.Fail($"No shared/schemas/azure-pipelines/service-schema.json beside {RepositoryLayout.Root} or any folder above it.");
-        return string.Empty;
-    }
+    public static string AzureSchema() =>
+        Path.Combine(ValidatorsDirectory, "schemas", "azure-pipelines", "service-schema.json");
 }
