@@ -182,7 +182,7 @@ public sealed class PrometheusGateTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(exitCode, Is.EqualTo(GateRunner.ConfigurationErrorExitCode));
+            Assert.That(exitCode, Is.EqualTo(GateExitCodes.ConfigurationError));
             Assert.That(output.ToString(), Does.Contain("error GR5209").And.Contain("bad_data"));
         });
     }

@@ -1,19 +1,18 @@
 using System;
 using System.Collections.Generic;
-using Guardrails.Cli.Commands.Gate;
 using Guardrails.Gate;
 
 namespace Guardrails.Gate.Tests;
 
-public sealed class GatePlanBinderTests
+public sealed class GatePlanBuilderTests
 {
     [Test]
     public void The_defaults_are_the_documented_ones()
     {
         using var files = new SloFiles();
-        var settings = new GateCommandSettings { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))] };
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))] };
 
-        var plan = new GatePlanBinder(settings, _ => null).Bind();
+        var plan = new GatePlanBuilder(settings, _ => null).Build();
 
         Assert.That(plan, Is.Not.Null);
         Assert.Multiple(() =>
@@ -39,10 +38,10 @@ public sealed class GatePlanBinderTests
     public void The_version_defaults_to_the_ci_systems_commit(string variable, string value)
     {
         using var files = new SloFiles();
-        var settings = new GateCommandSettings { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))] };
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))] };
         var environment = new Dictionary<string, string> { [variable] = value };
 
-        var plan = new GatePlanBinder(settings, name => environment.GetValueOrDefault(name)).Bind();
+        var plan = new GatePlanBuilder(settings, name => environment.GetValueOrDefault(name)).Build();
 
         Assert.That(plan?.ServiceVersion, Is.EqualTo(value));
     }
@@ -51,9 +50,9 @@ public sealed class GatePlanBinderTests
     public void The_token_comes_from_the_named_variable()
     {
         using var files = new SloFiles();
-        var settings = new GateCommandSettings { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], BearerTokenEnv = "PROM_TOKEN" };
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], BearerTokenEnv = "PROM_TOKEN" };
 
-        var plan = new GatePlanBinder(settings, name => name == "PROM_TOKEN" ? "s3cr3t" : null).Bind();
+        var plan = new GatePlanBuilder(settings, name => name == "PROM_TOKEN" ? "s3cr3t" : null).Build();
 
         Assert.That(plan?.Connection.BearerToken, Is.EqualTo("s3cr3t"));
     }
@@ -62,9 +61,9 @@ public sealed class GatePlanBinderTests
     public void The_queries_are_windowed_and_restricted_to_the_canary()
     {
         using var files = new SloFiles();
-        var settings = new GateCommandSettings { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], Window = "2m", Selector = "{track=\"canary\"}" };
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], Window = "2m", Selector = "{track=\"canary\"}" };
 
-        var plan = new GatePlanBinder(settings, _ => null).Bind();
+        var plan = new GatePlanBuilder(settings, _ => null).Build();
 
         Assert.Multiple(() =>
         {
