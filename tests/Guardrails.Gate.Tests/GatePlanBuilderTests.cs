@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Guardrails.Gate;
 
 namespace Guardrails.Gate.Tests;
@@ -71,5 +72,36 @@ public sealed class GatePlanBuilderTests
             Assert.That(plan.Queries[0].ErrorBudget, Is.EqualTo(0.001).Within(1e-12));
             Assert.That(plan.TrafficQuery, Is.EqualTo(plan.Queries[0].TotalQuery));
         });
+    }
+
+    // validate and rules skip build output, packages and hidden folders; the gate searches the same way, so a copy
+    // of the SLO file under bin/ or a broken one under node_modules/ does not stop it.
+    [Test]
+    public void A_slo_folder_is_searched_like_validate_searches_it()
+    {
+        using var files = new SloFiles();
+        files.Write("slo/checkout.yaml", SloFiles.Availability("checkout"));
+        foreach (var skipped in new[] { "bin/Debug", "obj", "node_modules/some-package", ".git" })
+        {
+            files.Write($"slo/{skipped}/copy.yaml", "slos: [ not yaml");
+        }
+
+        var builder = new GatePlanBuilder(new GateOptions { Slo = [System.IO.Path.Combine(files.Directory, "slo")] }, _ => null);
+        var plan = builder.Build();
+
+        Assert.That(builder.SloFindings.Concat(builder.Problems.Select(problem => (object)problem)), Is.Empty);
+        Assert.That(plan?.Service, Is.EqualTo("checkout"));
+    }
+
+    [Test]
+    public void A_folder_with_slo_files_only_under_skipped_folders_says_what_was_not_searched()
+    {
+        using var files = new SloFiles();
+        files.Write("slo/bin/checkout.yaml", SloFiles.Availability("checkout"));
+
+        var builder = new GatePlanBuilder(new GateOptions { Slo = [System.IO.Path.Combine(files.Directory, "slo")] }, _ => null);
+
+        Assert.That(builder.Build(), Is.Null);
+        Assert.That(builder.Problems.Single().Message, Does.Contain("bin, obj and node_modules are not searched"));
     }
 }

@@ -17,6 +17,9 @@ public static class SliQueryRenderer
         RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
+    /// <summary>Whether <paramref name="query"/> has a window placeholder this renderer fills, in any spelling Go templates accept.</summary>
+    public static bool HasWindow(string query) => WindowPlaceholder.IsMatch(query);
+
     /// <summary><paramref name="query"/> with every window placeholder replaced by <paramref name="window"/> (e.g. <c>5m</c>).</summary>
     public static string WithWindow(string query, string window)
     {
