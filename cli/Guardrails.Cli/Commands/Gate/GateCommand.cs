@@ -60,7 +60,7 @@ internal sealed class GateCommand : AsyncCommand<GateCommandSettings>
     private static IGateProgress Progress(GatePlan plan)
     {
         var isCi = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TF_BUILD"));
-        return isCi || Console.IsOutputRedirected
+        return isCi || ConsoleStyle.IsPlain()
             ? new PlainGateProgress(Console.Out, plan.Limits.Samples)
             : new TerminalGateProgress(AnsiConsole.Console, plan.Limits.Samples);
     }
