@@ -42,6 +42,29 @@ public sealed class GateInputDefaultsTests
         Assert.That(input.GateOption, Is.EqualTo(GateOptionNames.FailureLimit));
     }
 
+    // The gate step passes each input to the gate option it is declared for, by the gate's own option names.
+    [Test]
+    public void The_gate_step_passes_each_gate_input_to_its_gate_option()
+    {
+        var inputs = CanaryInputs.For(new CanaryPipeline { Version = EmittedTemplates.Version }).Where(input => input.GateOption is not null).ToList();
+        var passed = EmittedTemplates.Files
+            .SelectMany(file => YamlTree.Scripts(file.Content))
+            .Where(script => script.Body.Contains("guardrails gate", System.StringComparison.Ordinal))
+            .SelectMany(script => System.Text.RegularExpressions.Regex.Matches(script.Body, @"(--[a-z-]+) ""\$(GUARDRAILS_[A-Z_]+)""").Select(match => (Option: match.Groups[1].Value, Variable: match.Groups[2].Value)))
+            .Distinct()
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(passed, Is.Not.Empty);
+            Assert.That(passed.Select(pair => pair.Option), Is.SubsetOf(GateFlags), "every option the scripts pass is a gate option");
+            foreach (var input in inputs)
+            {
+                Assert.That(passed, Does.Contain((input.GateOption!, input.EnvironmentVariable)), $"input {input.Name}");
+            }
+        });
+    }
+
     private static void AssertAreTheGatesDefaults(List<(string File, string Option, string Default)> defaults)
     {
         Assert.Multiple(() =>
