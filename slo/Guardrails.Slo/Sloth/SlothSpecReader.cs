@@ -149,6 +149,7 @@ internal sealed class SlothSpecReader
             PageAlert = page,
             TicketAlert = ticket,
             Source = name.Span,
+            ObjectiveSource = objective.Span,
         };
     }
 
