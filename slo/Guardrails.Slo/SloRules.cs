@@ -80,13 +80,15 @@ public static class SloRules
 
     public static readonly Rule QueryMixesRanges = new("GR3034", "Query mixes a literal range with {{.window}}", Severity.Warning);
 
-    public static readonly Rule NoSloFiles = new("GR3035", "Project has no SLO files");
+    public static readonly Rule UnbalancedQuery = new("GR3035", "Query brackets do not pair up");
+
+    public static readonly Rule DuplicateAlert = new("GR3036", "Two SLOs of one service raise the same alert");
 
     /// <summary>
     /// The rules that keep the Prometheus rule generator safe: what they find cannot become rules, so no severity
     /// override turns them off or makes them less than an error.
     /// </summary>
-    public static IReadOnlyList<Rule> Protected { get; } = [ObjectiveWithoutBudget, TimeWindowTooShort, RuleGroupCollision];
+    public static IReadOnlyList<Rule> Protected { get; } = [ObjectiveWithoutBudget, TimeWindowTooShort, RuleGroupCollision, DuplicateAlert];
 
     /// <summary>Whether <paramref name="rule"/> is one of the <see cref="Protected"/> rules.</summary>
     public static bool IsProtected(Rule rule) => Protected.Any(candidate => candidate.Id == rule.Id);

@@ -33,7 +33,19 @@ public static class GeneratorContractCases
         "name: availability",
         Column: "availability");
 
-    public static IReadOnlyList<GeneratorContractCase> All { get; } = [TwelveHourWindow, ZeroTarget, HundredPercentObjective, DuplicateSlothId];
+    /// <summary>
+    /// Found by the property tests (shrunk): two SLOs of one Sloth spec with one alerting.name raise alerts of the same
+    /// name and labels, and promtool check rules refuses the generated file ("duplicate rule(s) found").
+    /// </summary>
+    public static GeneratorContractCase SharedAlertName { get; } = new(
+        "one alert name for two SLOs (property-test counterexample)",
+        "GR3036",
+        [new("slo/orders.yaml", Sloth("orders", objective: "99.9", latencyAlertName: "ordersAvailability"))],
+        "slo/orders.yaml",
+        "name: latency",
+        Column: "latency");
+
+    public static IReadOnlyList<GeneratorContractCase> All { get; } = [TwelveHourWindow, ZeroTarget, HundredPercentObjective, DuplicateSlothId, SharedAlertName];
 
     public static string OpenSlo(string window, string target) => $$"""
         apiVersion: openslo/v1
@@ -109,7 +121,7 @@ public static class GeneratorContractCases
 
         """;
 
-    public static string Sloth(string service, string objective, bool withLatency = true) => $$$"""
+    public static string Sloth(string service, string objective, bool withLatency = true, string? latencyAlertName = null) => $$$"""
         version: prometheus/v1
         service: {{{service}}}
         slos:
@@ -135,7 +147,7 @@ public static class GeneratorContractCases
               raw:
                 error_ratio_query: 1 - (sum(rate(http_request_duration_seconds_bucket{service="{{{service}}}",le="0.3"}[{{.window}}])) / sum(rate(http_request_duration_seconds_count{service="{{{service}}}"}[{{.window}}])))
             alerting:
-              name: {{{service}}}Latency
+              name: {{{latencyAlertName ?? service + "Latency"}}}
               annotations:
                 runbook_url: {{{RunbookPath}}}
 

@@ -35,7 +35,7 @@ public sealed class GeneratorContractTests
             Assert.That(finding.Location.File, Is.EqualTo(Path.Combine(repository.Root, @case.File)));
             Assert.That((finding.Location.Line, finding.Location.Column), Is.EqualTo(@case.Position));
             Assert.That(RuleGenerationContract.Check(result.Slos).Findings, Is.Empty, "the SLOs passed on can all become rules");
-            Assert.That(result.Slos.Select(slo => slo.Name), Has.Member("latency").Or.Member("orders-latency"), "the sound SLO of the file is still passed on");
+            Assert.That(result.Slos, Is.Not.Empty, "the sound SLOs are still passed on");
         });
     }
 

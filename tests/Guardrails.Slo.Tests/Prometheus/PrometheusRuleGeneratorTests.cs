@@ -123,7 +123,7 @@ public sealed class PrometheusRuleGeneratorTests
     {
         var alerts = Generator.Generate(SampleSlos.TwentyEightDayRaw)[2].Rules;
 
-        Assert.That(alerts.Select(alert => alert.Alert), Is.All.EqualTo("HomeWifiWifiClientSatisfactionBurnRate"));
+        Assert.That(alerts.Select(alert => alert.Alert), Is.All.EqualTo("HomeWifiClientSatisfactionBurnRate"));
     }
 
     [Test]
@@ -189,6 +189,17 @@ public sealed class PrometheusRuleGeneratorTests
             Assert.That(verdict.Accepted, Is.Empty);
             Assert.That(() => Generator.Generate(slos), Throws.InvalidOperationException);
         });
+    }
+
+    [TestCase("orders", "orders-availability", "OrdersAvailabilityBurnRate")]
+    [TestCase("home-wifi", "wifi-client-satisfaction", "HomeWifiClientSatisfactionBurnRate")]
+    [TestCase("checkout", "requests-availability", "CheckoutRequestsAvailabilityBurnRate")]
+    [TestCase("orders", "orders", "OrdersOrdersBurnRate")]
+    public void Default_alert_names_do_not_stutter(string service, string name, string expected)
+    {
+        var slo = SampleSlos.CheckoutAvailability with { Service = service, Name = name };
+
+        Assert.That(BurnRateAlertRules.DefaultAlertName(slo), Is.EqualTo(expected));
     }
 
     [Test]

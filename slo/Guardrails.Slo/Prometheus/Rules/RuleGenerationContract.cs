@@ -57,6 +57,14 @@ public static class RuleGenerationContract
                 firstById[slo.Id] = slo;
             }
 
+            if (findings.Count == before && SharedAlert(slo, accepted) is { } owner)
+            {
+                findings.Add(new Finding(
+                    SloRules.DuplicateAlert,
+                    at,
+                    $"SLO '{slo.Id}' raises an alert of the same name and labels as SLO '{owner.Alert}' of '{owner.Slo.Id}'; promtool check rules refuses a rule file with duplicate rules, and Alertmanager could not tell the two apart. Give this SLO's alerts their own name (Sloth: alerting.name)."));
+            }
+
             if (findings.Count == before)
             {
                 accepted.Add(slo);
@@ -65,6 +73,26 @@ public static class RuleGenerationContract
 
         return new RuleGenerationVerdict(findings, accepted);
     }
+
+    /// <summary>An SLO of the same service, already accepted, that generates an alert identical in name and labels.</summary>
+    private static (PrometheusSlo Slo, string Alert)? SharedAlert(PrometheusSlo slo, IReadOnlyList<PrometheusSlo> accepted)
+    {
+        var alerts = AlertKeys(slo);
+        foreach (var other in accepted.Where(other => other.Service == slo.Service))
+        {
+            var shared = AlertKeys(other).Intersect(alerts, StringComparer.Ordinal).FirstOrDefault();
+            if (shared is not null)
+            {
+                return (other, shared.Substring(0, shared.IndexOf('{')));
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<string> AlertKeys(PrometheusSlo slo) =>
+        [.. BurnRateAlertRules.Create(slo, BurnRateWindows.For(slo.TimeWindow))
+            .Select(rule => rule.Alert + "{" + string.Join(",", rule.Labels.OrderBy(label => label.Key, StringComparer.Ordinal).Select(label => label.Key + "=" + label.Value)) + "}")];
 
     private static string ObjectiveMessage(PrometheusSlo slo)
     {
