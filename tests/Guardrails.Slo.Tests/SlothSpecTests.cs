@@ -65,7 +65,7 @@ public sealed class SlothSpecTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((finding.Rule, finding.Severity, finding.At()), Is.EqualTo((SloRules.ObjectiveLooksLikeRatio, Guardrails.Slo.Diagnostics.Severity.Warning, (7, 16))));
+            Assert.That((finding.Rule, finding.Severity, finding.At()), Is.EqualTo((SloRules.ObjectiveLooksLikeRatio, Guardrails.Diagnostics.Severity.Warning, (7, 16))));
             Assert.That(finding.Message, Does.Contain("did you mean 99?"));
         });
     }

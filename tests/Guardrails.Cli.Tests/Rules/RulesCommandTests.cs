@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Guardrails.Cli.Commands.Rules;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Prometheus.Rules;
 using Guardrails.Testing;

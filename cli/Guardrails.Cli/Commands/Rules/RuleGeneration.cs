@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Guardrails.Diagnostics;
 using Guardrails.Slo;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Slo.Files;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Prometheus.Rules;
 
