@@ -43,6 +43,8 @@ public static class Program
             });
             config.AddCommand<Commands.Gate.GateCommand>("gate")
                 .WithDescription("Decide promote (0), roll back (1) or inconclusive (3) from the canary's SLO burn rate in Prometheus.");
+            config.AddCommand<Commands.Delivery.DoraCommand>("dora")
+                .WithDescription("Weekly DORA metrics from git, deployment records or tags, and incidents (md, html, json, csv).");
         });
         return app;
     }

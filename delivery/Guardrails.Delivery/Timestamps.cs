@@ -7,7 +7,7 @@ namespace Guardrails.Delivery;
 /// The one way exports' times are read: ISO 8601 with an explicit offset or <c>Z</c>. A time without
 /// an offset is refused, since guessing the zone would move incidents between weeks.
 /// </summary>
-internal static class Timestamps
+public static class Timestamps
 {
     public static DateTimeOffset? Parse(string text)
     {
