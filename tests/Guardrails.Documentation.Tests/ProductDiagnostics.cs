@@ -21,6 +21,7 @@ internal static class ProductDiagnostics
         typeof(Rule).Assembly,
         Assembly.Load(new AssemblyName("Guardrails.Pipelines")),
         typeof(Guardrails.Cli.Program).Assembly,
+        Assembly.Load(new AssemblyName("Guardrails.Delivery")),
     ];
 
     public static IReadOnlyList<ProductDiagnostic> All { get; } = [.. FromAnalyzers(), .. FromRuleFields()];
