@@ -45,6 +45,8 @@ public static class Program
                 .WithDescription("Decide promote (0), roll back (1) or inconclusive (3) from the canary's SLO burn rate in Prometheus.");
             config.AddCommand<Commands.Delivery.DoraCommand>("dora")
                 .WithDescription("Weekly DORA metrics from git, deployment records or tags, and incidents (md, html, json, csv).");
+            config.AddCommand<Commands.Delivery.PrSizeCommand>("pr-size")
+                .WithDescription("Size a pull request (XS to XL) without binary, generated and lock files; exit 1 over the limit.");
         });
         return app;
     }

@@ -25,7 +25,7 @@ internal sealed class GitCli
 
     public string Repository => repository;
 
-    /// <summary>The output lines (split on <paramref name="separator"/>); throws <see cref="GitCommandException"/> on a non-zero exit.</summary>
+    /// <summary>The output lines (split on <paramref name="separator"/>, which also ends each input line); throws <see cref="GitCommandException"/> on a non-zero exit.</summary>
     public IEnumerable<string> Stream(IReadOnlyList<string> arguments, IEnumerable<string>? input = null, char separator = '\n')
     {
         using var process = Start(arguments, input is not null);
@@ -40,7 +40,7 @@ internal sealed class GitCli
                 foreach (var line in input)
                 {
                     stdin.Write(line);
-                    stdin.Write('\n');
+                    stdin.Write(separator);
                 }
             });
         }
