@@ -1,5 +1,5 @@
 using System;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 
 namespace Guardrails.Delivery.Deployments;
 

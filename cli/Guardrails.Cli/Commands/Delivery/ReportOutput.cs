@@ -1,6 +1,6 @@
 using System.IO;
 using Guardrails.Delivery;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 
 namespace Guardrails.Cli.Commands.Delivery;
 
