@@ -47,6 +47,8 @@ public static class Program
                 .WithDescription("Weekly DORA metrics from git, deployment records or tags, and incidents (md, html, json, csv).");
             config.AddCommand<Commands.Delivery.PrSizeCommand>("pr-size")
                 .WithDescription("Size a pull request (XS to XL) without binary, generated and lock files; exit 1 over the limit.");
+            config.AddCommand<Commands.Delivery.WipCommand>("wip")
+                .WithDescription("Open pull requests per author and team against WIP limits, and the long-lived ones; exit 1 over a limit.");
         });
         return app;
     }

@@ -29,6 +29,26 @@ internal static class DeliveryOptions
             ? value
             : throw new DeliveryInputException($"{option} '{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>()).ToLowerInvariant()}.");
 
+    /// <summary>A positive whole number of days, hours or minutes: <c>3d</c>, <c>36h</c>, <c>90m</c>.</summary>
+    public static TimeSpan Duration(string option, string text)
+    {
+        var unit = text.Length > 1 ? text[^1] : ' ';
+        if (int.TryParse(text.AsSpan(0, Math.Max(text.Length - 1, 0)), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount > 0)
+        {
+            switch (unit)
+            {
+                case 'd':
+                    return TimeSpan.FromDays(amount);
+                case 'h':
+                    return TimeSpan.FromHours(amount);
+                case 'm':
+                    return TimeSpan.FromMinutes(amount);
+            }
+        }
+
+        throw new DeliveryInputException($"{option} '{text}' is not a positive whole number of days, hours or minutes, such as 3d, 36h or 90m.");
+    }
+
     public static int Positive(string option, int value) =>
         value > 0 ? value : throw new DeliveryInputException($"{option} {value} must be 1 or more.");
 }
