@@ -36,11 +36,18 @@ internal sealed class GitCli
             // Written beside the reader so neither side waits for the other's pipe to drain.
             writer = Task.Run(() =>
             {
-                using var stdin = process.StandardInput;
-                foreach (var line in input)
+                try
                 {
-                    stdin.Write(line);
-                    stdin.Write(separator);
+                    using var stdin = process.StandardInput;
+                    foreach (var line in input)
+                    {
+                        stdin.Write(line);
+                        stdin.Write(separator);
+                    }
+                }
+                catch (IOException)
+                {
+                    // git stopped reading (it failed, or needs no more); its exit code and message say why.
                 }
             });
         }
