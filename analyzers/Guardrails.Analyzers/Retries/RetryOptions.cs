@@ -11,6 +11,7 @@ namespace Guardrails.Analyzers.Retries;
 /// team's sanctioned retry helper; retries written inside them are not reported.
 /// <c>guardrails.retry.recognize_retry_engines</c> (default <c>true</c>): a retry that asks a policy object whether
 /// to retry and how long to wait is a retry engine, not a hand-written retry, and is not reported.
+/// <c>guardrails.retry.code_fix_pipeline</c> (<c>local</c> by default, or <c>static_field</c>): read by the retry code fix.
 /// </summary>
 internal static class RetryOptions
 {
@@ -19,6 +20,11 @@ internal static class RetryOptions
     public const string RecognizeRetryEnginesKey = "guardrails.retry.recognize_retry_engines";
 
     public const bool RecognizeRetryEnginesDefault = true;
+
+    /// <summary>Where the retry code fix puts the pipeline: <c>local</c> (default) or <c>static_field</c>, one shared field per type.</summary>
+    public const string CodeFixPipelineKey = "guardrails.retry.code_fix_pipeline";
+
+    public const string CodeFixPipelineStaticField = "static_field";
 
     public static bool IsSanctioned(AnalyzerOptions options, IOperation operation)
     {
