@@ -316,21 +316,21 @@ public sealed class RetryFixTokenAndBatchTests
     /// <summary>A TCP server on 127.0.0.1 that accepts connections and never answers; it stops when disposed.</summary>
     private sealed class SilentServer : IDisposable
     {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly System.Collections.Concurrent.ConcurrentBag<Socket> _accepted = [];
+        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+        private readonly System.Collections.Concurrent.ConcurrentBag<Socket> accepted = [];
 
         public SilentServer()
         {
-            _listener.Start();
+            listener.Start();
             _ = AcceptAsync();
         }
 
-        public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
 
         public void Dispose()
         {
-            _listener.Stop();
-            foreach (var socket in _accepted)
+            listener.Stop();
+            foreach (var socket in accepted)
             {
                 socket.Dispose();
             }
@@ -342,7 +342,7 @@ public sealed class RetryFixTokenAndBatchTests
             {
                 while (true)
                 {
-                    _accepted.Add(await _listener.AcceptSocketAsync());
+                    accepted.Add(await listener.AcceptSocketAsync());
                 }
             }
             catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
