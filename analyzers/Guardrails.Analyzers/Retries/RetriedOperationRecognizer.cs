@@ -16,6 +16,7 @@ internal static class RetriedOperationRecognizer
         "Send", "Post", "Put", "Patch", "Publish", "Connect", "Reconnect", "Open", "Write", "Save", "Upload",
         "Download", "Deliver", "Execute", "Invoke", "Call", "Commit", "Submit", "Push", "Insert", "Request",
         "Notify", "Dispatch", "Login", "LogIn", "Authenticate", "Register", "Transmit", "Store", "Persist",
+        "Reserve", "Create", "Update", "Delete", "Sync", "Flush",
     ];
 
     public static bool IsRetriableAction(IInvocationOperation invocation, RetryWellKnownTypes types)
