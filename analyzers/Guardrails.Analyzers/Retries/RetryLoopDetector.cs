@@ -30,13 +30,11 @@ internal static class RetryLoopDetector
             return null;
         }
 
-        if (PollingDeadline.Bounds(loop, condition, types))
-        {
-            return null;
-        }
-
-        return DetectAfterException(loop, condition, statements, types)
+        var match = DetectAfterException(loop, condition, statements, types)
             ?? DetectAfterFailedResult(loop, condition, statements, types);
+
+        // Checked last: only a loop that looks like a retry pays for the look at its clock and tokens.
+        return match is not null && PollingDeadline.Bounds(loop, condition, types) ? null : match;
     }
 
     private static bool MayTestForFailure(IOperation? condition) =>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -6,12 +7,45 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Guardrails.Analyzers.Retries;
 
 /// <summary>
-/// The syntax filter in front of the retry loop detector: every retry shape has a <c>try</c> statement, an
-/// <c>if</c> that leaves or goes round, or a condition that tests a result (<c>!</c>, <c>==</c>, <c>!=</c>, a
-/// comparison). A loop with none of these (most loops) never gets an operation tree built for it.
+/// The syntax filter in front of the retry loop detector: every retry shape has, among the statements of the
+/// loop body (looking through blocks, <c>using</c> and <c>lock</c>, as the detector does), a <c>try</c> or an
+/// <c>if</c>, or a condition that tests a result (<c>!</c>, <c>==</c>, <c>!=</c>, a call, a property). A loop
+/// with none of these never gets an operation tree built for it.
 /// </summary>
 internal static class RetryLoopSyntax
 {
+    /// <summary>The statements the detector looks at: those of the body, looking through blocks, <c>using</c> and <c>lock</c>.</summary>
+    private static IEnumerable<StatementSyntax> TopLevelStatements(StatementSyntax statement)
+    {
+        switch (statement)
+        {
+            case BlockSyntax block:
+                foreach (var inner in block.Statements.SelectMany(TopLevelStatements))
+                {
+                    yield return inner;
+                }
+
+                break;
+            case UsingStatementSyntax { Statement: { } usingBody }:
+                foreach (var inner in TopLevelStatements(usingBody))
+                {
+                    yield return inner;
+                }
+
+                break;
+            case LockStatementSyntax { Statement: { } lockBody }:
+                foreach (var inner in TopLevelStatements(lockBody))
+                {
+                    yield return inner;
+                }
+
+                break;
+            default:
+                yield return statement;
+                break;
+        }
+    }
+
     public static bool MayBeRetry(StatementSyntax loop)
     {
         var (condition, body) = loop switch
@@ -26,8 +60,7 @@ internal static class RetryLoopSyntax
             return false;
         }
 
-        if (body.DescendantNodesAndSelf(descendIntoChildren: node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-            .Any(node => node.IsKind(SyntaxKind.TryStatement) || node.IsKind(SyntaxKind.IfStatement)))
+        if (TopLevelStatements(body).Any(statement => statement.IsKind(SyntaxKind.TryStatement) || statement.IsKind(SyntaxKind.IfStatement)))
         {
             return true;
         }
