@@ -74,8 +74,8 @@ internal static class PollyPipelineText
     {
         var builder = new StringBuilder();
         var call = plan.IsAsync ? "await " + pipelineName + ".ExecuteAsync(" : pipelineName + ".Execute(";
-        var parameters = plan.IsAsync ? "async " + tokenName + " => " : "() => ";
-        var arguments = plan.IsAsync && plan.CancellationTokenExpression is { } token ? ", " + token + ")" : ")";
+        var parameters = plan.IsAsync ? "async " + tokenName + " => " : plan.PassesToken ? tokenName + " => " : "() => ";
+        var arguments = (plan.IsAsync || plan.PassesToken) && plan.CancellationTokenExpression is { } token ? ", " + token + ")" : ")";
         if (plan.IsAsync && plan.ConfigureAwaitFalse)
         {
             arguments += ".ConfigureAwait(false)";

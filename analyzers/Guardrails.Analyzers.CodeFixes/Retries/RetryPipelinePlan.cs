@@ -42,9 +42,15 @@ internal sealed class RetryPipelinePlan
     }
 
     /// <summary>The same plan with the operation rewritten (the pipeline's token forwarded to its calls).</summary>
-    public RetryPipelinePlan WithOperation(ImmutableArray<StatementSyntax> operationStatements, ExpressionSyntax? returnedExpression, string? cancellationTokenExpression) =>
+    public RetryPipelinePlan WithOperation(ImmutableArray<StatementSyntax> operationStatements, ExpressionSyntax? returnedExpression, string? cancellationTokenExpression, bool passesToken) =>
         new(Loop, HandledExceptionTypes, MaxRetryAttempts, DelayExpression, Backoff, cancellationTokenExpression, IsAsync, ConfigureAwaitFalse,
-            operationStatements, Exit, returnedExpression, ThrowWhenExhausted, UnreachableAfterLoop, DeclarationsToRemove, SettingsAreStatic);
+            operationStatements, Exit, returnedExpression, ThrowWhenExhausted, UnreachableAfterLoop, DeclarationsToRemove, SettingsAreStatic)
+        {
+            PassesToken = passesToken,
+        };
+
+    /// <summary>The operation hands the pipeline's token to a call: a synchronous callback then takes it too.</summary>
+    public bool PassesToken { get; private set; }
 
     public StatementSyntax Loop { get; }
     public ImmutableArray<string> HandledExceptionTypes { get; }

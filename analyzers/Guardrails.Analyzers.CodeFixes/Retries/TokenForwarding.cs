@@ -18,12 +18,13 @@ internal static class TokenForwarding
 {
     public static RetryPipelinePlan Apply(RetryPipelinePlan plan, SemanticModel model, string tokenName, CancellationToken cancellationToken)
     {
-        if (!plan.IsAsync || model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken") is not { } tokenType)
+        if (model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken") is not { } tokenType)
         {
             return plan;
         }
 
         string? outerToken = null;
+        var passesToken = false;
         var token = SyntaxFactory.IdentifierName(tokenName);
         SyntaxNode Rewrite(SyntaxNode node) => node.ReplaceNodes(
             node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>(),
@@ -35,12 +36,18 @@ internal static class TokenForwarding
                 }
 
                 var arguments = Forwarded(invocation, rewritten.ArgumentList, tokenType, token, ref outerToken);
-                return arguments is null ? rewritten : rewritten.WithArgumentList(arguments);
+                if (arguments is null)
+                {
+                    return rewritten;
+                }
+
+                passesToken = true;
+                return rewritten.WithArgumentList(arguments);
             });
 
         var statements = plan.OperationStatements.Select(statement => (StatementSyntax)Rewrite(statement)).ToImmutableArray();
         var returned = plan.ReturnedExpression is null ? null : (ExpressionSyntax)Rewrite(plan.ReturnedExpression);
-        return plan.WithOperation(statements, returned, plan.CancellationTokenExpression ?? outerToken);
+        return plan.WithOperation(statements, returned, plan.CancellationTokenExpression ?? outerToken, passesToken);
     }
 
     private static ArgumentListSyntax? Forwarded(IInvocationOperation invocation, ArgumentListSyntax arguments, ITypeSymbol tokenType, IdentifierNameSyntax token, ref string? outerToken)

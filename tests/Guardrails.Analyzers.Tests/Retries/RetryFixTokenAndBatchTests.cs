@@ -132,6 +132,78 @@ public sealed class RetryFixTokenAndBatchTests
     }
 
     [Test]
+    public Task A_synchronous_fix_takes_the_pipeline_token_when_a_call_can_use_it() => Verify.VerifyAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+
+        interface IBlobStore
+        {
+            void Upload(string name, Stream content, CancellationToken cancellationToken = default);
+        }
+
+        class Backup
+        {
+            private readonly IBlobStore store;
+
+            public Backup(IBlobStore store) => this.store = store;
+
+            void Run(string name, Stream content, CancellationToken cancellationToken)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                {|GR1001:for|} (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try
+                    {
+                        store.Upload(name, content);
+                        break;
+                    }
+                    catch (IOException) when (attempt < 2)
+                    {
+                        Thread.Sleep(1000);
+                    }
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using Polly;
+        using Polly.Retry;
+
+        interface IBlobStore
+        {
+            void Upload(string name, Stream content, CancellationToken cancellationToken = default);
+        }
+
+        class Backup
+        {
+            private readonly IBlobStore store;
+
+            public Backup(IBlobStore store) => this.store = store;
+
+            void Run(string name, Stream content, CancellationToken cancellationToken)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var pipeline = new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
+                    {
+                        ShouldHandle = new PredicateBuilder().Handle<IOException>(),
+                        MaxRetryAttempts = 2,
+                        Delay = TimeSpan.FromMilliseconds(1000),
+                        BackoffType = DelayBackoffType.Constant,
+                    })
+                    .Build();
+                pipeline.Execute(token =>
+                {
+                    store.Upload(name, content, cancellationToken: token);
+                });
+            }
+        }
+        """);
+
+    [Test]
     public Task Fix_all_rewrites_two_loops_of_one_method_with_distinct_pipeline_names() => Verify.VerifyAsync("""
         using System;
         using System.IO;
