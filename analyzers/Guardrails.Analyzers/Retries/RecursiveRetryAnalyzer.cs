@@ -50,26 +50,59 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, RetryWellKnownTypes types)
     {
-        var (name, body) = context.Node switch
+        var (name, parameters, body) = context.Node switch
         {
-            MethodDeclarationSyntax method => (method.Identifier.ValueText, (SyntaxNode?)method.Body ?? method.ExpressionBody),
-            LocalFunctionStatementSyntax local => (local.Identifier.ValueText, (SyntaxNode?)local.Body ?? local.ExpressionBody),
-            _ => (string.Empty, null),
+            MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody),
+            LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody),
+            _ => (string.Empty, null, null),
         };
-        if (body is null)
+        if (body is null || parameters is null)
         {
             return;
         }
 
+        IMethodSymbol? function = null;
         foreach (var call in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            if (InvokedName(call.Expression) == name &&
-                context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is IMethodSymbol function &&
-                context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
+            // Syntax first: overloads forwarding to each other (Get(key) -> Get(key, flags)) are common and not retries.
+            if (InvokedName(call.Expression) != name || !PassesOwnParametersAgain(call.ArgumentList, parameters))
+            {
+                continue;
+            }
+
+            function ??= context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) as IMethodSymbol;
+            if (function is not null && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
             {
                 AnalyzeInvocation(context, invocation, function, types);
             }
         }
+    }
+
+    /// <summary>The syntax of <see cref="IsSameCallAgain"/>: each argument names a parameter, steps one by a constant, or increments it.</summary>
+    private static bool PassesOwnParametersAgain(ArgumentListSyntax arguments, ParameterListSyntax parameters)
+    {
+        if (arguments.Arguments.Count > parameters.Parameters.Count)
+        {
+            return false;
+        }
+
+        foreach (var argument in arguments.Arguments)
+        {
+            var named = argument.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression or (int)SyntaxKind.SubtractExpression, Left: IdentifierNameSyntax counter, Right: LiteralExpressionSyntax } => counter.Identifier.ValueText,
+                PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
+                PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
+                _ => null,
+            };
+            if (named is null || !parameters.Parameters.Any(parameter => parameter.Identifier.ValueText == named))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string? InvokedName(ExpressionSyntax expression) => expression switch

@@ -75,6 +75,18 @@ internal static class RetryDelayInference
                     // TimeSpan.FromSeconds(attempt): one more unit per attempt.
                     kind = BackoffKind.Linear;
                     break;
+                case IInvocationOperation helper
+                    when !helper.TargetMethod.DeclaringSyntaxReferences.IsEmpty &&
+                         helper.Arguments.Any(argument => ReferencesAny(argument.Value, counters)) &&
+                         DelayHelperSyntax.Classify(helper.TargetMethod) is { } computed:
+                    // var waitFor = GetNextWaitInterval(attempt): the helper's body says how the wait grows.
+                    hasJitter |= computed.HasJitter;
+                    if (computed.Backoff > kind)
+                    {
+                        kind = computed.Backoff;
+                    }
+
+                    break;
                 case IInvocationOperation invocation when types.IsRandom(invocation.TargetMethod.ContainingType):
                     hasJitter = true;
                     break;

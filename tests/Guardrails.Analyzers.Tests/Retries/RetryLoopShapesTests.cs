@@ -286,6 +286,54 @@ public sealed class RetryLoopShapesTests
             " or replace this handler with AddStandardResilienceHandler() (or AddResilienceHandler(...)) from Microsoft.Extensions.Http.Resilience on the client's registration"));
 
     [Test]
+    public Task A_wait_computed_by_a_helper_from_the_attempt_count_is_described_by_the_helpers_growth() => Verify.VerifyAsync(Usings + """
+        public sealed class RetryDelegatingHandler : DelegatingHandler
+        {
+            private const int MaximumNumberOfRetries = 5;
+            private readonly TimeSpan deltaBackOff = TimeSpan.FromSeconds(1);
+
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                HttpResponseMessage responseMessage = null!;
+                var numberOfAttempts = 0;
+                var sent = false;
+                {|#0:while|} (!sent)
+                {
+                    var waitFor = GetNextWaitInterval(numberOfAttempts);
+                    try
+                    {
+                        responseMessage = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                        sent = true;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        numberOfAttempts++;
+                        if (numberOfAttempts > MaximumNumberOfRetries)
+                        {
+                            throw;
+                        }
+
+                        await Task.Delay(waitFor).ConfigureAwait(false);
+                    }
+                }
+
+                return responseMessage;
+            }
+
+            private TimeSpan GetNextWaitInterval(int numberOfAttempts)
+            {
+                var random = new Random();
+                var delta = (int)((Math.Pow(2.0, numberOfAttempts) - 1.0) * random.Next(800, 1200));
+                return TimeSpan.FromMilliseconds(Math.Min(deltaBackOff.TotalMilliseconds + delta, 10000));
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1001").WithLocation(0).WithArguments(
+            "catching HttpRequestException",
+            "attempts limited by 'numberOfAttempts > MaximumNumberOfRetries', exponential backoff waitFor with random jitter",
+            " or replace this handler with AddStandardResilienceHandler() (or AddResilienceHandler(...)) from Microsoft.Extensions.Http.Resilience on the client's registration"));
+
+    [Test]
     public Task A_delegating_handler_that_retries_without_waiting_is_a_tight_retry() => Verify.VerifyAsync(Usings + """
         public class RetryMessageHandler : DelegatingHandler
         {
