@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -43,17 +45,25 @@ public sealed class GrpcCallWithoutDeadlineAnalyzer : DiagnosticAnalyzer
         }
 
         var testCode = TestCodeFilter.Create(context.Compilation);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, clientBase, callOptions, cancellationToken, testCode), OperationKind.Invocation);
+        context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, clientBase, callOptions, cancellationToken, testCode), SyntaxKind.InvocationExpression);
     }
 
     private static void AnalyzeInvocation(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         INamedTypeSymbol clientBase,
         INamedTypeSymbol callOptions,
         INamedTypeSymbol cancellationToken,
         TestCodeFilter testCode)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        // Generated client methods have any name, but they are called on a client: a member access or binding.
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (syntax.Expression is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
+            || syntax.ArgumentList.Arguments.Count == 0
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
         if (invocation.TargetMethod.IsStatic
             || !DerivesFrom(invocation.TargetMethod.ContainingType, clientBase)
             || !IsUnbounded(invocation, callOptions, cancellationToken)
