@@ -59,14 +59,14 @@ public sealed class GrpcCallWithoutDeadlineAnalyzer : DiagnosticAnalyzer
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (syntax.Expression is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
             || syntax.ArgumentList.Arguments.Count == 0
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol { IsStatic: false } method
+            || !DerivesFrom(method.ContainingType, clientBase)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }
 
-        if (invocation.TargetMethod.IsStatic
-            || !DerivesFrom(invocation.TargetMethod.ContainingType, clientBase)
-            || !IsUnbounded(invocation, callOptions, cancellationToken)
+        if (!IsUnbounded(invocation, callOptions, cancellationToken)
             || EnclosingFunction.HasCancellationTokenParameter(invocation, context.ContainingSymbol, cancellationToken)
             || testCode.Skips(context))
         {

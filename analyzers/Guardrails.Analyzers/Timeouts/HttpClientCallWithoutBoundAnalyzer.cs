@@ -64,6 +64,9 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
         var name = InvokedName.Of(syntax);
         var mayBeWebClient = types.WebClient is not null && IsWebClientRequestName(name);
         if ((!mayBeWebClient && !(types.HttpClient is not null && (name == "Send" || name.EndsWith("Async", StringComparison.Ordinal))))
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol written
+            || (written.ReducedFrom ?? written) is not { } target
+            || !(IsOn(target, types.WebClient) || (types.HttpClient is not null && IsRequest(target, types.HttpClient)))
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
@@ -188,6 +191,10 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
 
         return value;
     }
+
+    /// <summary>The symbol is asked for first: building the call's operation costs more and is kept for requests.</summary>
+    private static bool IsOn(IMethodSymbol method, INamedTypeSymbol? type)
+        => type is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, type);
 
     private static bool IsWebClientRequestName(string name)
         => name.StartsWith("Download", StringComparison.Ordinal)

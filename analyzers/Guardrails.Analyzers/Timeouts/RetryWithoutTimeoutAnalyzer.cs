@@ -51,8 +51,9 @@ public sealed class RetryWithoutTimeoutAnalyzer : DiagnosticAnalyzer
     {
         // Every call of a build comes through here: the written name keeps semantic work for AddRetry.
         if (InvokedName.Of((InvocationExpressionSyntax)context.Node) != "AddRetry"
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation
-            || !strategies.IsAddRetry(invocation.TargetMethod))
+            || context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol addRetry
+            || !strategies.IsAddRetry(addRetry)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }

@@ -59,17 +59,17 @@ public sealed class UnboundedConnectAnalyzer : DiagnosticAnalyzer
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         var name = InvokedName.Of(syntax);
+        // The symbol is asked for before the operation, which costs more to build and is kept for the connects.
         if (name is not ("Connect" or "ConnectAsync" or "BeginConnect" or "WaitForConnection" or "WaitForConnectionAsync")
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
+            || types.KindOf(method.ContainingType) is var kind && kind == ConnectingTypes.Kind.None
+            || TimeoutParameters.HasTimeoutParameter(method)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }
 
-        var method = invocation.TargetMethod;
-        var kind = types.KindOf(method.ContainingType);
-        if (kind == ConnectingTypes.Kind.None
-            || TimeoutParameters.HasTimeoutParameter(method)
-            || !CancellationArguments.PassesNoUsableToken(invocation, types.CancellationToken)
+        if (!CancellationArguments.PassesNoUsableToken(invocation, types.CancellationToken)
             || IsSocketAsyncEventArgsPattern(method)
             || (kind == ConnectingTypes.Kind.Udp && !TakesHostName(method))
             || BoundedTask.IsBounded(syntax)

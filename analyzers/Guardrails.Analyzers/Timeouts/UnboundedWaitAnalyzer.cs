@@ -79,16 +79,17 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
     {
         // Every call in a build comes through here: the written name keeps the semantic work for the few waits.
         var syntax = (InvocationExpressionSyntax)context.Node;
+        // The symbol is asked for before the operation, which costs more to build and is kept for the waits.
         if (!IsWaitName(InvokedName.Of(syntax))
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
+            || !IsWatchedWait(method, waits, out var kind)
+            || TimeoutParameters.HasTimeoutParameter(method)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }
 
-        var method = invocation.TargetMethod;
-        if (!IsWatchedWait(method, waits, out var kind)
-            || TimeoutParameters.HasTimeoutParameter(method)
-            || !CancellationArguments.PassesNoUsableToken(invocation, cancellationToken)
+        if (!CancellationArguments.PassesNoUsableToken(invocation, cancellationToken)
             || (kind == WaitKind.Process && method.Name == "WaitForExit" && ProcessExit.IsKnownBefore(syntax))
             || IsReportedElsewhere(invocation, context.ContainingSymbol, method, kind, cancellationToken)
             || testCode.Skips(context))
