@@ -141,7 +141,15 @@ Task("Release")
 
 void RunTemplatesCommand(BuildContext build, string templatesCommand, DirectoryPath output)
 {
-    var cli = build.Root.CombineWithFilePath($"cli/Guardrails.Cli/bin/{build.Configuration}/net8.0/guardrails.dll");
+    // The CLI's target framework is read from its project, so changing it there is the only change needed.
+    var project = build.Root.CombineWithFilePath("cli/Guardrails.Cli/Guardrails.Cli.csproj");
+    var framework = XmlPeek(project, "/Project/PropertyGroup/TargetFramework");
+    if (string.IsNullOrWhiteSpace(framework))
+    {
+        throw new CakeException($"{project} names no single <TargetFramework>; the templates are emitted by the CLI built for it.");
+    }
+
+    var cli = build.Root.CombineWithFilePath($"cli/Guardrails.Cli/bin/{build.Configuration}/{framework.Trim()}/guardrails.dll");
     DotNetExecute(cli, new ProcessArgumentBuilder()
         .Append("templates").Append(templatesCommand)
         .Append("--out").AppendQuoted(output.FullPath)

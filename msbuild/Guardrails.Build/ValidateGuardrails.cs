@@ -45,6 +45,9 @@ public sealed class ValidateGuardrails : Task
     /// <summary>Where to write one Prometheus rule file per service; nothing is written when empty.</summary>
     public string? RulesOutputDirectory { get; set; }
 
+    /// <summary>Put in front of relative runbook links in the generated alerts, e.g. https://github.com/org/repo/blob/main/.</summary>
+    public string? RunbookBaseUrl { get; set; }
+
     [Output]
     public ITaskItem[] GeneratedRuleFiles { get; private set; } = [];
 
@@ -72,6 +75,11 @@ public sealed class ValidateGuardrails : Task
         var settingsProblems = new List<Finding>();
         var categories = ParseCategories(settingsProblems);
         var severities = ParseSeverities(settingsProblems);
+        if (!Slo.Prometheus.Rules.RunbookBaseUrl.IsValid(RunbookBaseUrl))
+        {
+            settingsProblems.Add(SettingProblem($"GuardrailsRunbookBaseUrl is '{RunbookBaseUrl}'; use an absolute http or https URL such as https://github.com/org/repo/blob/main/"));
+        }
+
         if (settingsProblems.Count > 0)
         {
             settingsProblems.ForEach(findings.Log);
@@ -101,7 +109,7 @@ public sealed class ValidateGuardrails : Task
 
         if (!result.HasErrors && !string.IsNullOrEmpty(RulesOutputDirectory))
         {
-            var files = ServiceRuleFiles.Create(result.Slos, RuleGeneratorInfo.Current);
+            var files = ServiceRuleFiles.Create(result.Slos, RuleGeneratorInfo.Current, RunbookBaseUrl);
             var written = ServiceRuleFiles.Write(files, RulesOutputDirectory!, removeStale: true);
             GeneratedRuleFiles = [.. written.Select(path => new TaskItem(path))];
         }

@@ -91,6 +91,42 @@ public sealed class RuleGenerationTests
         Assert.That(task.GeneratedRuleFiles, Is.Empty);
     }
 
+    [Test]
+    public void A_runbook_base_url_makes_the_alerts_runbook_links_absolute_as_rules_does()
+    {
+        var task = Task(new MockEngine());
+        task.RunbookBaseUrl = "https://github.com/org/repo/blob/main/";
+
+        Assert.That(task.Execute(), Is.True);
+        var built = File.ReadAllText(Path.Combine(rulesDirectory, "checkout.rules.yml"));
+        var cliDirectory = Path.Combine(service.Root, "cli-rules");
+        using var output = new StringWriter();
+        var exitCode = new Guardrails.Cli.Commands.Rules.RuleGeneration(output, output).Run(new Guardrails.Cli.Commands.Rules.RulesSettings
+        {
+            Paths = [Path.Combine(service.Root, "slo")],
+            OutputDirectory = cliDirectory,
+            RunbookBaseUrl = "https://github.com/org/repo/blob/main/",
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(built, Does.Contain("runbook_url: https://github.com/org/repo/blob/main/docs/runbooks/checkout.md#").And.Not.Contain("runbook_url: docs/"));
+            Assert.That(exitCode, Is.Zero, output.ToString);
+            Assert.That(File.ReadAllText(Path.Combine(cliDirectory, "checkout.rules.yml")), Is.EqualTo(built));
+        });
+    }
+
+    [Test]
+    public void A_runbook_base_url_that_is_not_a_url_is_a_setting_error()
+    {
+        var engine = new MockEngine();
+        var task = Task(engine);
+        task.RunbookBaseUrl = "github.com/org/repo";
+
+        Assert.That(task.Execute(), Is.False);
+        Assert.That(engine.Errors.Single().Code, Is.EqualTo("GR4900"));
+    }
+
     private ValidateGuardrails Task(IBuildEngine engine) => new()
     {
         BuildEngine = engine,

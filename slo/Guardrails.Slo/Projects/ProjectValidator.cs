@@ -36,7 +36,7 @@ public static class ProjectValidator
         if (options.CheckRunbooks && !options.SpecOnly)
         {
             var catalog = new RunbookCatalog();
-            foreach (var runbookFile in options.RunbookFiles)
+            foreach (var runbookFile in options.RunbookFiles.Where(file => !RunbookIndex.IsIndex(file)))
             {
                 var parsed = catalog.Get(runbookFile);
                 findings.AddRange(parsed.Findings);

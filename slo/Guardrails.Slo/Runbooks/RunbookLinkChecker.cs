@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using Guardrails.Diagnostics;
 
+using Guardrails.Slo.Reading;
+
 namespace Guardrails.Slo.Runbooks;
 
 /// <summary>
@@ -84,7 +86,8 @@ public sealed class RunbookLinkChecker
             return new Finding(
                 RunbookRules.RunbookNotFound,
                 reference.Location,
-                $"{reference.Subject} names the runbook '{reference.Target}', which does not exist (looked for {string.Join(", ", candidates.Select(RepositoryRelative).Distinct(StringComparer.Ordinal).Select(path => "'" + path + "'"))} in '{repositoryRoot}')");
+                $"{reference.Subject} names the runbook '{reference.Target}', which does not exist (looked for {string.Join(", ", candidates.Select(RepositoryRelative).Distinct(StringComparer.Ordinal).Select(path => "'" + path + "'"))} in '{repositoryRoot}')"
+                + (NearestRunbook(candidates) is { } near ? $"; did you mean '{RepositoryRelative(near)}'?" : string.Empty));
         }
 
         if (string.IsNullOrEmpty(link.Anchor))
@@ -104,6 +107,27 @@ public sealed class RunbookLinkChecker
             RunbookRules.RunbookAnchorNotFound,
             reference.Location,
             $"{reference.Subject} links to '#{link.Anchor}' in '{link.FilePart}', which has no such heading (it has {string.Join(", ", known)})");
+    }
+
+    /// <summary>A Markdown file beside a looked-for path whose name is a typo away (order.md → orders.md).</summary>
+    private static string? NearestRunbook(IReadOnlyList<string> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            var folder = Path.GetDirectoryName(candidate);
+            if (folder is null || !Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            var siblings = Directory.EnumerateFiles(folder, "*.md").Select(Path.GetFileName).OfType<string>().ToList();
+            if (NameSuggestion.Closest(Path.GetFileName(candidate), siblings) is { } name)
+            {
+                return Path.Combine(folder, name);
+            }
+        }
+
+        return null;
     }
 
     private static string WithoutTrailingSeparator(string directory) =>

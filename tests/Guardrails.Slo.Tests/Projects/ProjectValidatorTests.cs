@@ -67,6 +67,24 @@ public sealed class ProjectValidatorTests
     }
 
     [Test]
+    public void A_missing_runbook_suggests_the_runbook_a_typo_away()
+    {
+        var slo = Sample.OpenSlo.With("docs/runbooks/checkout.md#latency", "docs/runbooks/chekout.md#latency");
+
+        var finding = Validate(slo, Runbook).Findings.Single();
+
+        Assert.That(finding.Message, Does.EndWith("; did you mean 'docs/runbooks/checkout.md'?"));
+    }
+
+    [Test]
+    public void A_missing_runbook_with_no_near_name_suggests_nothing()
+    {
+        var finding = Validate(Sample.OpenSlo.With("docs/runbooks/checkout.md#latency", "docs/runbooks/payments.md"), Runbook).Findings.Single();
+
+        Assert.That(finding.Message, Does.Not.Contain("did you mean"));
+    }
+
+    [Test]
     public void An_alert_link_to_a_heading_the_runbook_lacks_is_reported()
     {
         var runbook = Runbook.Replace("### Fast burn", "### Burning fast", System.StringComparison.Ordinal);
@@ -117,6 +135,18 @@ public sealed class ProjectValidatorTests
         var slo = Sample.OpenSlo.With("docs/runbooks/checkout.md#latency", "docs/runbooks/nowhere.md");
 
         var result = Validate(slo, "# nothing\n", options => options with { CheckRunbooks = false });
+
+        Assert.That(result.Findings, Is.Empty);
+    }
+
+    [TestCase("README.md")]
+    [TestCase("readme.md")]
+    [TestCase("index.md")]
+    public void An_index_of_the_runbook_folder_is_not_a_runbook(string indexName)
+    {
+        var index = service.Write(Path.Combine("docs", "runbooks", indexName), "# Runbooks\n\n- [Checkout](checkout.md)\n");
+
+        var result = Validate(Sample.OpenSlo, Runbook, options => options with { RunbookFiles = [.. options.RunbookFiles, index] });
 
         Assert.That(result.Findings, Is.Empty);
     }

@@ -38,6 +38,11 @@ internal sealed class RuleGeneration
             return Usage("--out DIR is required: the folder the rule files are written to.");
         }
 
+        if (!RunbookBaseUrl.IsValid(settings.RunbookBaseUrl))
+        {
+            return Usage($"--runbook-base-url '{settings.RunbookBaseUrl}' is not an absolute http or https URL, e.g. https://github.com/org/repo/blob/main/.");
+        }
+
         var paths = settings.Paths.Length == 0 ? [DefaultPath] : settings.Paths;
         var found = InputFileSearch.Find(paths, out var missing);
         if (missing.Count > 0)
@@ -78,13 +83,13 @@ internal sealed class RuleGeneration
             return SloErrors;
         }
 
-        return Write(result.Slos, settings.OutputDirectory!, RuleGeneratorInfo.Current);
+        return Write(result.Slos, settings.OutputDirectory!, RuleGeneratorInfo.Current, settings.RunbookBaseUrl);
     }
 
     /// <summary>Writes the rule files of validated SLOs through the writer the MSBuild task uses.</summary>
-    internal int Write(IReadOnlyList<PrometheusSlo> slos, string outputDirectory, RuleGeneratorInfo generator)
+    internal int Write(IReadOnlyList<PrometheusSlo> slos, string outputDirectory, RuleGeneratorInfo generator, string? runbookBaseUrl = null)
     {
-        var ruleFiles = ServiceRuleFiles.Create(slos, generator);
+        var ruleFiles = ServiceRuleFiles.Create(slos, generator, runbookBaseUrl);
         try
         {
             var paths = ServiceRuleFiles.Write(ruleFiles, outputDirectory, removeStale: false);
@@ -106,7 +111,7 @@ internal sealed class RuleGeneration
     private int Usage(string message)
     {
         error.WriteLine("error: " + message);
-        error.WriteLine("usage: guardrails rules [PATH...] --out DIR [--spec-only]");
+        error.WriteLine("usage: guardrails rules [PATH...] --out DIR [--runbook-base-url URL] [--spec-only]");
         return UsageError;
     }
 }

@@ -18,7 +18,8 @@ public static class ServiceRuleFiles
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The files' names and texts, ordered by file name. The SLOs must be validated (see <see cref="RuleGenerationContract"/>).</summary>
-    public static IReadOnlyList<ServiceRuleFile> Create(IEnumerable<PrometheusSlo> slos, RuleGeneratorInfo generator)
+    /// <param name="runbookBaseUrl">Put in front of relative runbook links (see <see cref="RunbookBaseUrl"/>); none when null.</param>
+    public static IReadOnlyList<ServiceRuleFile> Create(IEnumerable<PrometheusSlo> slos, RuleGeneratorInfo generator, string? runbookBaseUrl = null)
     {
         var ruleGenerator = new PrometheusRuleGenerator(generator);
         return (slos ?? throw new ArgumentNullException(nameof(slos)))
@@ -26,7 +27,7 @@ public static class ServiceRuleFiles
             .OrderBy(service => service.Key, StringComparer.Ordinal)
             .Select(service =>
             {
-                var ordered = service.OrderBy(slo => slo.Name, StringComparer.Ordinal).ToList();
+                var ordered = service.OrderBy(slo => slo.Name, StringComparer.Ordinal).Select(slo => RunbookBaseUrl.Apply(slo, runbookBaseUrl)).ToList();
                 var text = PrometheusRuleFileWriter.Write(ruleGenerator.Generate(ordered), generator);
                 return new ServiceRuleFile(service.Key + Extension, text, ordered.Count);
             })
