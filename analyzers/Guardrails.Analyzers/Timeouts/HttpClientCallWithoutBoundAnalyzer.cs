@@ -54,24 +54,27 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
         }
 
         var types = new RequestTypes(httpClient, webClient, cancellationToken, infinite, TestCodeFilter.Create(compilation));
-        context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, types), SyntaxKind.InvocationExpression);
+        // An operation action: the driver builds every body's operations for the pack's other rules anyway, so the
+        // name test below is the whole cost of a call that is not a request. (A syntax action asking the semantic
+        // model would be charged for binding the body first.)
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, RequestTypes types)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, RequestTypes types)
     {
-        // Every call of a build comes through here: the written name keeps semantic work for requests.
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        var name = InvokedName.Of(syntax);
+        // Every call of a build comes through here: a name test first keeps the rest for requests.
+        var invocation = (IInvocationOperation)context.Operation;
+        var name = invocation.TargetMethod.Name;
         var mayBeWebClient = types.WebClient is not null && IsWebClientRequestName(name);
         if ((!mayBeWebClient && !(types.HttpClient is not null && IsHttpClientRequestName(name)))
-            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol written
-            || (written.ReducedFrom ?? written) is not { } target
-            || !(IsOn(target, types.WebClient) || (types.HttpClient is not null && IsRequest(target, types.HttpClient)))
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+            || !(IsOn(invocation.TargetMethod, types.WebClient) || (types.HttpClient is not null && IsRequest(invocation.TargetMethod, types.HttpClient)))
+            || invocation.SemanticModel is not { } semanticModel)
         {
             return;
         }
 
+        var syntax = invocation.Syntax;
+        var site = new Site(semanticModel, context.CancellationToken);
         var method = invocation.TargetMethod;
         if (mayBeWebClient && IsUnboundedWebClientRequest(invocation, types.WebClient!))
         {
@@ -99,7 +102,7 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
         }
 
         var client = ClientScan.ReferencedSymbol(BuilderChain.Receiver(invocation));
-        var facts = client is null ? null : FactsFor(client, syntax, context, types);
+        var facts = client is null ? null : FactsFor(client, syntax, site, types);
         if (facts is { Timeout: ClientTimeout.Finite } or { HasTimeoutHandler: true })
         {
             return;
@@ -126,7 +129,7 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
     /// type); a private helper's parameter at the helper's call sites in the type (one level: a helper's helper is not
     /// followed), reporting the first unbounded client passed to it.
     /// </summary>
-    private static ClientFacts? FactsFor(ISymbol client, SyntaxNode request, SyntaxNodeAnalysisContext context, RequestTypes types, bool followHelpers = true)
+    private static ClientFacts? FactsFor(ISymbol client, SyntaxNode request, Site context, RequestTypes types, bool followHelpers = true)
     {
         var inFunction = FunctionSyntax.Around(request) is { } function
             ? ClientScan.Of(function, context.SemanticModel, types.HttpClient!, types.Infinite, context.CancellationToken).For(client)
@@ -148,7 +151,7 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static ClientFacts? FactsFromCallers(IMethodSymbol helper, IParameterSymbol parameter, TypeDeclarationSyntax type, SyntaxNodeAnalysisContext context, RequestTypes types)
+    private static ClientFacts? FactsFromCallers(IMethodSymbol helper, IParameterSymbol parameter, TypeDeclarationSyntax type, Site context, RequestTypes types)
     {
         ClientFacts? bounded = null;
         foreach (var node in type.DescendantNodes())
@@ -267,6 +270,14 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    /// <summary>Where a request is judged: the semantic model of its file, for the type's own syntax.</summary>
+    private readonly struct Site(SemanticModel semanticModel, System.Threading.CancellationToken cancellationToken)
+    {
+        public SemanticModel SemanticModel { get; } = semanticModel;
+
+        public System.Threading.CancellationToken CancellationToken { get; } = cancellationToken;
+    }
+
     /// <summary>The types a compilation resolves once, and each type's client scan, made the first time a request in it needs it.</summary>
     private sealed class RequestTypes(INamedTypeSymbol? httpClient, INamedTypeSymbol? webClient, INamedTypeSymbol cancellationToken, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
     {
@@ -282,7 +293,7 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
 
         public TestCodeFilter TestCode { get; } = testCode;
 
-        public ClientScan ScanOf(TypeDeclarationSyntax type, SyntaxNodeAnalysisContext context)
+        public ClientScan ScanOf(TypeDeclarationSyntax type, Site context)
             => scans.GetOrAdd(type, declaration => ClientScan.Of(declaration, context.SemanticModel, HttpClient!, Infinite, context.CancellationToken));
     }
 }

@@ -58,9 +58,11 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
         }
 
         var testCode = TestCodeFilter.Create(compilation);
-        context.RegisterSyntaxNodeAction(
-            syntaxContext => AnalyzeInvocation(syntaxContext, waits, cancellationToken, testCode),
-            SyntaxKind.InvocationExpression);
+        // An operation action: the driver builds every body's operations for the pack's other rules anyway, so the
+        // name test below is the whole cost of a call that is not a wait.
+        context.RegisterOperationAction(
+            operationContext => AnalyzeInvocation(operationContext, waits, cancellationToken, testCode),
+            OperationKind.Invocation);
     }
 
     private static void Add(Dictionary<INamedTypeSymbol, WaitKind> waits, Compilation compilation, string metadataName, WaitKind kind)
@@ -72,25 +74,19 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
     }
 
     private static void AnalyzeInvocation(
-        SyntaxNodeAnalysisContext context,
+        OperationAnalysisContext context,
         Dictionary<INamedTypeSymbol, WaitKind> waits,
         INamedTypeSymbol cancellationToken,
         TestCodeFilter testCode)
     {
-        // Every call in a build comes through here: the written name keeps the semantic work for the few waits.
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        // The symbol is asked for before the operation, which costs more to build and is kept for the waits.
-        if (!IsWaitName(InvokedName.Of(syntax))
-            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
+        // Every call in a build comes through here: the name test keeps the type walk for the few waits.
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (!IsWaitName(method.Name)
             || !IsWatchedWait(method, waits, out var kind)
             || TimeoutParameters.HasTimeoutParameter(method)
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
-        {
-            return;
-        }
-
-        if (!CancellationArguments.PassesNoUsableToken(invocation, cancellationToken)
-            || (kind == WaitKind.Process && method.Name == "WaitForExit" && ProcessExit.IsKnownBefore(syntax))
+            || !CancellationArguments.PassesNoUsableToken(invocation, cancellationToken)
+            || (kind == WaitKind.Process && method.Name == "WaitForExit" && invocation.Syntax is InvocationExpressionSyntax syntax && ProcessExit.IsKnownBefore(syntax))
             || IsReportedElsewhere(invocation, context.ContainingSymbol, method, kind, cancellationToken)
             || testCode.Skips(context))
         {

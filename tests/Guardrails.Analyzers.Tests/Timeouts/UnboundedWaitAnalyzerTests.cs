@@ -271,4 +271,58 @@ public sealed class UnboundedWaitAnalyzerTests
                 }
             }
             """);
+
+    [Test]
+    public Task Polling_loops_bounded_by_a_deadline_or_a_token_with_CancelAfter_are_not_reported()
+        => VerifyAsync("""
+            using System;
+            using System.Diagnostics;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Readiness
+            {
+                static bool WaitUntilReady(ManualResetEventSlim ready, TimeSpan timeout)
+                {
+                    var deadline = Stopwatch.StartNew();
+                    while (deadline.Elapsed < timeout)
+                    {
+                        if (ready.Wait(TimeSpan.FromMilliseconds(100)))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                static async Task DrainAsync(SemaphoreSlim slots, TimeSpan timeout)
+                {
+                    using var budget = new CancellationTokenSource();
+                    budget.CancelAfter(timeout);
+                    while (!budget.IsCancellationRequested)
+                    {
+                        await slots.WaitAsync(budget.Token);
+                        slots.Release();
+                    }
+                }
+
+                static int StopTool(Process tool, TimeSpan grace)
+                {
+                    var waited = Stopwatch.StartNew();
+                    while (!tool.HasExited && waited.Elapsed < grace)
+                    {
+                        Thread.Sleep(100);
+                    }
+
+                    if (!tool.HasExited)
+                    {
+                        tool.Kill();
+                    }
+
+                    tool.WaitForExit();
+                    return tool.ExitCode;
+                }
+            }
+            """);
 }
