@@ -40,8 +40,9 @@ internal sealed partial class ProjectCompilations(string sourcesFolder)
     public CSharpCompilation For(CorpusLabel label)
     {
         var file = FilePath(label);
-        var projectFolder = ProjectFolder(RepositoryFolder(label), Path.GetDirectoryName(file)!);
-        return compilations.GetOrAdd(projectFolder, Compile);
+        var repositoryFolder = RepositoryFolder(label);
+        var projectFolder = ProjectFolder(repositoryFolder, Path.GetDirectoryName(file)!);
+        return compilations.GetOrAdd(projectFolder, folder => Compile(repositoryFolder, folder));
     }
 
     private static string ProjectFolder(string repositoryFolder, string folder)
@@ -57,13 +58,13 @@ internal sealed partial class ProjectCompilations(string sourcesFolder)
         return folder;
     }
 
-    private static CSharpCompilation Compile(string projectFolder)
+    private static CSharpCompilation Compile(string repositoryFolder, string projectFolder)
     {
         var files = SourceFiles(projectFolder).OrderBy(path => path, StringComparer.Ordinal).ToArray();
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path)).ToList();
         var project = Directory.EnumerateFiles(projectFolder, "*.csproj").FirstOrDefault();
-        if (project is not null && ImplicitUsingsEnabled().IsMatch(File.ReadAllText(project)))
+        if (project is not null && UsesImplicitUsings(repositoryFolder, projectFolder, project))
         {
             trees.Add(CSharpSyntaxTree.ParseText(SdkImplicitUsings, parseOptions, Path.Combine(projectFolder, "ImplicitUsings.g.cs")));
         }
@@ -73,6 +74,26 @@ internal sealed partial class ProjectCompilations(string sourcesFolder)
             trees,
             Basic.Reference.Assemblies.Net80.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>Set in the project file or in a Directory.Build.props between it and the repository root.</summary>
+    private static bool UsesImplicitUsings(string repositoryFolder, string projectFolder, string project)
+    {
+        if (ImplicitUsingsEnabled().IsMatch(File.ReadAllText(project)))
+        {
+            return true;
+        }
+
+        for (var current = projectFolder; current.Length >= repositoryFolder.Length; current = Path.GetDirectoryName(current)!)
+        {
+            var props = Path.Combine(current, "Directory.Build.props");
+            if (File.Exists(props) && ImplicitUsingsEnabled().IsMatch(File.ReadAllText(props)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> SourceFiles(string folder)
