@@ -18,11 +18,7 @@ public sealed class FixAllTests
     /// <summary>The findings the FixAllConsumer sample is written to produce, each of which has a code fix.</summary>
     private static readonly string[] SampleFindings = ["GR1001", "GR2001", "GR2003", "GR2005", "GR2006"];
 
-    // Waiting for Fix All: until every Guardrails code fix supports Fix All (issue 10, branches `retries` and
-    // `timeouts`), dotnet format answers "Unable to fix GR1001 ... doesn't support Fix All in Solution". Remove
-    // [Explicit] when that work is on main; the test is then an ordinary part of the CI run.
     [Test]
-    [Explicit("Needs Fix All support in every Guardrails code fix (issue 10); remove once the retries/timeouts work is on main.")]
     public void Dotnet_format_applies_every_Guardrails_fix_and_the_fixed_consumer_builds_without_warnings()
     {
         using var consumer = ConsumerWorkspace.FromSample("FixAllConsumer");
