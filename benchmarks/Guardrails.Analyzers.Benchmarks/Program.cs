@@ -11,10 +11,18 @@ using Guardrails.Analyzers.Benchmarks;
 // --write DIR: writes the codebase to DIR (to read it, or to build it with `dotnet build` by hand).
 // --cpu-time N: processor time per compile of the baseline, GR2xxx and all analyzers, N interleaved rounds.
 // --scan DIR [ASSEMBLY...]: every analyzer over the .cs files of another code base (see ExternalCodeScan).
+// --real DIR: the compiler alone, then every Guardrails and Meziantou.Analyzer analyzer in one run over the .cs files
+//             under DIR, each analyzer's time from the driver's telemetry (see RealCodebaseCost, docs/performance.md).
 // anything else: BenchmarkDotNet arguments (e.g. --filter '*').
 if (args.Length > 1 && args[0] == "--scan")
 {
     await ExternalCodeScan.RunAsync(args[1], args.Skip(2), Console.Out).ConfigureAwait(false);
+    return 0;
+}
+
+if (args.Length > 1 && args[0] == "--real")
+{
+    await RealCodebaseCost.RunAsync(Path.GetFullPath(args[1]), Console.Out).ConfigureAwait(false);
     return 0;
 }
 

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Guardrails.Analyzers.Benchmarks;
+
+/// <summary>
+/// What the Guardrails analyzers cost on a real codebase, measured in one process: the compiler's own time to
+/// bind and emit every file, then one analysis run with every Guardrails analyzer and every Meziantou.Analyzer
+/// analyzer side by side, each analyzer's time taken from the analyzer driver's own telemetry
+/// (<c>logAnalyzerExecutionTime</c>). Both the compile and the analysis run on one thread, so on a machine shared
+/// with other builds the neighbours slow every figure alike and the shares stay comparable.
+/// </summary>
+public static class RealCodebaseCost
+{
+    /// <summary>What the .NET SDK defines for a net8.0 build, so <c>#if NET6_0_OR_GREATER</c> code compiles as it ships.</summary>
+    private static readonly string[] Net8PreprocessorSymbols =
+    [
+        "NET", "NET8_0", "NETCOREAPP", "RELEASE",
+        "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER",
+        "NETCOREAPP1_0_OR_GREATER", "NETCOREAPP1_1_OR_GREATER", "NETCOREAPP2_0_OR_GREATER", "NETCOREAPP2_1_OR_GREATER",
+        "NETCOREAPP2_2_OR_GREATER", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER",
+    ];
+
+    public static async Task RunAsync(string folder, TextWriter output)
+    {
+        var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToArray();
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: Net8PreprocessorSymbols);
+        var trees = files.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path)).ToArray();
+        var lines = trees.Sum(tree => tree.GetText().Lines.Count);
+
+        // The compiler alone, twice: the first run pays for JIT and is not reported.
+        Compile(trees);
+        var (compileSeconds, compileErrors) = Compile(trees);
+
+        var guardrails = GuardrailsAnalyzers();
+        var yardstick = MeziantouAnalyzers();
+        var analysis = Create(trees).WithAnalyzers(guardrails.AddRange(yardstick), new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var stopwatch = Stopwatch.StartNew();
+        var diagnostics = await analysis.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        stopwatch.Stop();
+
+        var guardrailsTimes = await TimesAsync(analysis, guardrails).ConfigureAwait(false);
+        var yardstickTimes = await TimesAsync(analysis, yardstick).ConfigureAwait(false);
+        var meziantouMedian = Median(yardstickTimes.Select(time => time.Milliseconds));
+        var packMilliseconds = guardrailsTimes.Sum(time => time.Milliseconds);
+        var compileMilliseconds = compileSeconds * 1000;
+
+        output.WriteLine(Invariant($"{files.Length} files, {lines} lines under {folder}; compiler errors: {compileErrors} (0 means every call bound to a real symbol)"));
+        output.WriteLine(Invariant($"compiler alone (bind + emit, one thread, second run): {compileMilliseconds:F0} ms"));
+        output.WriteLine(Invariant($"analysis run with {guardrails.Length} Guardrails and {yardstick.Length} Meziantou analyzers (one thread): {stopwatch.Elapsed.TotalMilliseconds:F0} ms; AD0001 (analyzer crashes): {diagnostics.Count(d => d.Id == "AD0001")}"));
+        output.WriteLine(Invariant($"Meziantou.Analyzer: median {meziantouMedian:F1} ms, total {yardstickTimes.Sum(time => time.Milliseconds):F0} ms, slowest {yardstickTimes.Max(time => time.Milliseconds):F0} ms ({yardstickTimes.MaxBy(time => time.Milliseconds)!.Name})"));
+        output.WriteLine(Invariant($"Guardrails pack: {packMilliseconds:F1} ms = {100 * packMilliseconds / compileMilliseconds:F2} % of compile (goal <= 2 %)"));
+        output.WriteLine();
+        output.WriteLine("| analyzer | rules | diagnostics | ms in its callbacks | x Meziantou median (goal <= 3) |");
+        output.WriteLine("|---|---|---:|---:|---:|");
+        foreach (var time in guardrailsTimes.OrderByDescending(time => time.Milliseconds))
+        {
+            var ids = time.Analyzer.SupportedDiagnostics.Select(descriptor => descriptor.Id).Distinct().ToArray();
+            var found = diagnostics.Count(diagnostic => ids.Contains(diagnostic.Id));
+            output.WriteLine(Invariant($"| {time.Name} | {string.Join(", ", ids)} | {found} | {time.Milliseconds:F1} | {time.Milliseconds / meziantouMedian:F2} |"));
+        }
+    }
+
+    private static (double Seconds, int Errors) Compile(IEnumerable<SyntaxTree> trees)
+    {
+        var compilation = Create(trees);
+        var stopwatch = Stopwatch.StartNew();
+        var errors = compilation.GetDiagnostics().Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        using var stream = new MemoryStream();
+        compilation.Emit(stream);
+        return (stopwatch.Elapsed.TotalSeconds, errors);
+    }
+
+    private static CSharpCompilation Create(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create(
+        "RealCodebase",
+        trees,
+        Basic.Reference.Assemblies.Net80.References.All,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, concurrentBuild: false, optimizationLevel: OptimizationLevel.Release));
+
+    private static ImmutableArray<DiagnosticAnalyzer> GuardrailsAnalyzers() =>
+    [
+        .. typeof(Timeouts.UnboundedWaitAnalyzer).Assembly.GetTypes()
+            .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
+            .OrderBy(type => type.FullName, StringComparer.Ordinal)
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!),
+    ];
+
+    /// <summary>Every C# analyzer in the Meziantou.Analyzer package the build copied to yardstick/.</summary>
+    private static ImmutableArray<DiagnosticAnalyzer> MeziantouAnalyzers()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "yardstick", "Meziantou.Analyzer.dll");
+        var assembly = Assembly.LoadFrom(path);
+        return
+        [
+            .. assembly.GetTypes()
+                .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract
+                    && type.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(attribute => attribute.Languages.Contains(LanguageNames.CSharp)))
+                .OrderBy(type => type.FullName, StringComparer.Ordinal)
+                .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!),
+        ];
+    }
+
+    private static async Task<ImmutableArray<AnalyzerTime>> TimesAsync(CompilationWithAnalyzers analysis, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var times = ImmutableArray.CreateBuilder<AnalyzerTime>();
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = await analysis.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
+            times.Add(new AnalyzerTime(analyzer, analyzer.GetType().Name, telemetry.ExecutionTime.TotalMilliseconds));
+        }
+
+        return times.ToImmutable();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record AnalyzerTime(DiagnosticAnalyzer Analyzer, string Name, double Milliseconds);
+}
