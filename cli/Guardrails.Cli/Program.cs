@@ -43,6 +43,8 @@ public static class Program
             });
             config.AddCommand<Commands.Gate.GateCommand>("gate")
                 .WithDescription("Decide promote (0), roll back (1) or inconclusive (3) from the canary's SLO burn rate in Prometheus.");
+            config.AddCommand<Commands.Analysis.AnalysisCommand>("analysis")
+                .WithDescription("Write the gate as an Argo Rollouts AnalysisTemplate or Flagger MetricTemplates, from the same SLO and options.");
         });
         return app;
     }

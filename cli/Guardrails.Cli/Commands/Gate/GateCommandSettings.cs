@@ -8,7 +8,7 @@ namespace Guardrails.Cli.Commands.Gate;
 /// mistake is reported as GR5205 with the option's name rather than as a conversion failure.
 /// docs/gate.md documents each one; keep the two in step.
 /// </summary>
-internal sealed class GateCommandSettings : CommandSettings
+internal class GateCommandSettings : CommandSettings
 {
     [CommandOption("--slo <PATH>")]
     [Description("SLO file or directory (OpenSLO v1 or Sloth prometheus/v1); repeat for several. Default: the slo directory.")]

@@ -1,0 +1,37 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace Guardrails.Cli.Kubernetes;
+
+/// <summary>
+/// A duration as Go's <c>time.ParseDuration</c> reads it (<c>1h30m</c>, <c>500ms</c>), which both controllers use
+/// for their intervals. Prometheus' <c>d</c>, <c>w</c> and <c>y</c> units are not Go units, so days become hours.
+/// </summary>
+internal static class GoDuration
+{
+    public static string Format(TimeSpan duration)
+    {
+        var milliseconds = (long)duration.TotalMilliseconds;
+        if (milliseconds <= 0)
+        {
+            return "0s";
+        }
+
+        var text = new StringBuilder();
+        Append(text, ref milliseconds, 3_600_000, "h");
+        Append(text, ref milliseconds, 60_000, "m");
+        Append(text, ref milliseconds, 1_000, "s");
+        Append(text, ref milliseconds, 1, "ms");
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, ref long milliseconds, long unit, string suffix)
+    {
+        if (milliseconds >= unit)
+        {
+            text.Append((milliseconds / unit).ToString(CultureInfo.InvariantCulture)).Append(suffix);
+            milliseconds %= unit;
+        }
+    }
+}
