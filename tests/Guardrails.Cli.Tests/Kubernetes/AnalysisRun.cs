@@ -17,7 +17,14 @@ internal sealed record AnalysisRun(int ExitCode, string Output, string Errors, I
     public static AnalysisRun Of(string service, params string[] arguments)
     {
         using var slo = new SloFiles();
-        var file = slo.Write(service + ".yaml", SloFiles.Availability(service) + LatencySlo(service));
+        return OfFile(slo.Write(service + ".yaml", SloText(service)), arguments);
+    }
+
+    /// <summary>The service's SLO file: availability (99.9 %, as the gate tests use) and latency (99 % under 300 ms).</summary>
+    public static string SloText(string service) => SloFiles.Availability(service) + LatencySlo(service);
+
+    public static AnalysisRun OfFile(string file, params string[] arguments)
+    {
         using var output = TemporaryFolder.Create("guardrails-analysis-");
         var originalOut = Console.Out;
         var originalError = Console.Error;
@@ -40,6 +47,16 @@ internal sealed record AnalysisRun(int ExitCode, string Output, string Errors, I
 
     /// <summary>Every manifest written, as the JSON the API server would receive.</summary>
     public IReadOnlyList<JsonNode> Manifests => Files.OrderBy(file => file.Key, StringComparer.Ordinal).SelectMany(file => YamlJson.Documents(file.Value)).ToList();
+
+    /// <summary>The PromQL of every metric: the AnalysisTemplate's Prometheus queries or the MetricTemplates' queries.</summary>
+    public IReadOnlyList<string> Queries => Manifests
+        .SelectMany(manifest => manifest["kind"]!.GetValue<string>() switch
+        {
+            "AnalysisTemplate" => manifest["spec"]!["metrics"]!.AsArray().Select(metric => metric!["provider"]!["prometheus"]!["query"]!.GetValue<string>()),
+            "MetricTemplate" => [manifest["spec"]!["query"]!.GetValue<string>()],
+            _ => [],
+        })
+        .ToList();
 
     public JsonNode Manifest(string kind) => Manifests.Single(manifest => manifest["kind"]!.GetValue<string>() == kind);
 
