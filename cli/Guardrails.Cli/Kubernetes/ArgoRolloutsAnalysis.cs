@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Guardrails.Cli.Gate;
 using Guardrails.Cli.Gate.PromQl;
@@ -112,7 +111,8 @@ internal static class ArgoRolloutsAnalysis
                             new Dictionary<string, object>
                             {
                                 ["name"] = app,
-                                ["image"] = string.Create(CultureInfo.InvariantCulture, $"registry.example.com/{app}:{plan.ServiceVersion}"),
+                                // The example's image is the user's to replace; the analysis does not depend on it.
+                                ["image"] = $"registry.example.com/{app}:1.0.0",
                             },
                         },
                     },
