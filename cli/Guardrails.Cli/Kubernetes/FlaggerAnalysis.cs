@@ -54,7 +54,7 @@ internal static class FlaggerAnalysis
             ["service"] = new Dictionary<string, object> { ["port"] = 80 },
             ["analysis"] = new Dictionary<string, object>
             {
-                ["interval"] = GoDuration.Format(plan.Schedule.Interval),
+                ["interval"] = GoDuration.InMinutesOrSeconds(plan.Schedule.Interval),
                 // Flagger rolls back when its failed checks reach the threshold; the gate when bad reads exceed the limit.
                 ["threshold"] = plan.Limits.FailureLimit + 1,
                 ["stepWeight"] = 10,
@@ -64,7 +64,7 @@ internal static class FlaggerAnalysis
                     ["name"] = KubernetesName.From(query.SloName + "-burn-rate"),
                     ["templateRef"] = new Dictionary<string, object> { ["name"] = TemplateName(plan, query) },
                     ["thresholdRange"] = new Dictionary<string, object> { ["max"] = plan.MaxBurnRate },
-                    ["interval"] = GoDuration.Format(plan.Window.Value),
+                    ["interval"] = GoDuration.InMinutesOrSeconds(plan.Window.Value),
                 }).ToList(),
             },
         },

@@ -26,6 +26,17 @@ internal static class GoDuration
         return text.ToString();
     }
 
+    /// <summary>
+    /// One unit only, minutes when they divide the duration, else seconds (else milliseconds): Flagger's CRD
+    /// accepts intervals matching <c>^[0-9]+(m|s)</c>, so <c>1h30m</c> must be written <c>90m</c>.
+    /// </summary>
+    public static string InMinutesOrSeconds(TimeSpan duration) =>
+        duration.Ticks % TimeSpan.TicksPerMinute == 0 ? Whole(duration.TotalMinutes, "m")
+        : duration.Ticks % TimeSpan.TicksPerSecond == 0 ? Whole(duration.TotalSeconds, "s")
+        : Whole(Math.Ceiling(duration.TotalMilliseconds), "ms");
+
+    private static string Whole(double count, string unit) => ((long)count).ToString(CultureInfo.InvariantCulture) + unit;
+
     private static void Append(StringBuilder text, ref long milliseconds, long unit, string suffix)
     {
         if (milliseconds >= unit)

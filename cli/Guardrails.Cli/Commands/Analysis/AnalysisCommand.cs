@@ -4,6 +4,7 @@ using System.IO;
 using Guardrails.Cli.Commands.Gate;
 using Guardrails.Cli.Gate;
 using Guardrails.Cli.Kubernetes;
+using Guardrails.Slo.Prometheus;
 using Spectre.Console.Cli;
 
 namespace Guardrails.Cli.Commands.Analysis;
@@ -36,6 +37,13 @@ internal sealed class AnalysisCommand : Command<AnalysisCommandSettings>
         if (string.IsNullOrWhiteSpace(settings.Out))
         {
             problems.Add(Prefix + "--out is missing. Give the directory to write the manifests to, e.g. --out deploy/analysis.");
+        }
+
+        // --deadline bounds the gate's own process; a controller schedules its reads itself, so the analysis
+        // takes whatever schedule the options ask for instead of refusing one longer than the gate's deadline.
+        if (PrometheusDuration.TryParse(settings.Interval, out var interval) && settings.Samples >= 1)
+        {
+            settings.Deadline = PrometheusDuration.Format(interval.Value * settings.Samples);
         }
 
         var binder = new GatePlanBinder(settings, environment);
