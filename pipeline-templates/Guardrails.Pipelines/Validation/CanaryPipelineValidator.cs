@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Guardrails.Diagnostics;
 using Guardrails.Pipelines.Model;
-using Guardrails.Slo.Diagnostics;
 
 namespace Guardrails.Pipelines.Validation;
 

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Guardrails.Cli.Commands.Gate;
-using Guardrails.Cli.Gate;
-using Guardrails.Cli.Kubernetes;
+using Guardrails.Gate;
+using Guardrails.Gate.Kubernetes;
 using Guardrails.Slo.Prometheus;
 using Spectre.Console.Cli;
 

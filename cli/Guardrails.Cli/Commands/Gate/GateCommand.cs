@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Guardrails.Cli.Gate;
+using Guardrails.Gate;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -5,10 +5,10 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Guardrails.Cli.Gate;
-using Guardrails.Cli.Gate.Prometheus;
-using Guardrails.Cli.Gate.PromQl;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Gate;
+using Guardrails.Gate.Prometheus;
+using Guardrails.Gate.PromQl;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Prometheus;
 
 namespace Guardrails.Cli.Commands.Gate;

@@ -4,8 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using Guardrails.Diagnostics;
 using Guardrails.Slo;
-using Guardrails.Slo.Diagnostics;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Prometheus.Rules;
 

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using Guardrails.Diagnostics;
 using Guardrails.Pipelines;
 using Guardrails.Pipelines.Adapters;
 using Guardrails.Pipelines.Model;
 using Guardrails.Pipelines.Validation;
-using Guardrails.Slo.Diagnostics;
 
 namespace Guardrails.Cli.Commands.Templates;
 

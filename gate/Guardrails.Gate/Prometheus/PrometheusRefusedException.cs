@@ -1,0 +1,25 @@
+using System;
+
+namespace Guardrails.Gate.Prometheus;
+
+/// <summary>
+/// Prometheus answered, and the answer means the gate is set up wrong rather than the canary being
+/// unhealthy: the query does not parse (400 bad_data) or the credentials are refused (401, 403).
+/// Asking again cannot help, so the gate stops with a configuration error.
+/// </summary>
+public sealed class PrometheusRefusedException : Exception
+{
+    public PrometheusRefusedException()
+    {
+    }
+
+    public PrometheusRefusedException(string message)
+        : base(message)
+    {
+    }
+
+    public PrometheusRefusedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

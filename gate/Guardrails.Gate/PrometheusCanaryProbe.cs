@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Guardrails.Gate.Prometheus;
+
+namespace Guardrails.Gate;
+
+/// <summary>
+/// One read of the canary from Prometheus: its traffic, then each SLO's error ratio and burn rate, all
+/// evaluated at the same instant. Classification: a failed query is an error; traffic under the floor or
+/// a missing ratio is no data; any burn rate over the maximum is bad; otherwise good.
+/// </summary>
+public sealed class PrometheusCanaryProbe : ICanaryProbe
+{
+    private readonly PrometheusQueryClient client;
+    private readonly IReadOnlyList<CanaryBurnRateQuery> queries;
+    private readonly string? trafficQuery;
+    private readonly double maxBurnRate;
+    private readonly double minRequestsPerSecond;
+
+    /// <param name="trafficQuery">Requests per second of the canary; null when no floor applies.</param>
+    public PrometheusCanaryProbe(PrometheusQueryClient client, IReadOnlyList<CanaryBurnRateQuery> queries, string? trafficQuery, double maxBurnRate, double minRequestsPerSecond)
+    {
+        this.client = client;
+        this.queries = queries;
+        this.trafficQuery = trafficQuery;
+        this.maxBurnRate = maxBurnRate;
+        this.minRequestsPerSecond = minRequestsPerSecond;
+    }
+
+    public async Task<ProbeReading> ReadAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        double? requestsPerSecond = null;
+        var measurements = new List<SloMeasurement>();
+        try
+        {
+            if (trafficQuery is not null)
+            {
+                requestsPerSecond = await client.QueryAsync(trafficQuery, at, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var query in queries)
+            {
+                var ratio = await ErrorRatioAsync(query, at, cancellationToken).ConfigureAwait(false);
+                measurements.Add(new SloMeasurement(query.SloName, ratio, ratio / query.ErrorBudget));
+            }
+        }
+        catch (PrometheusQueryException exception)
+        {
+            return new ProbeReading(ReadKind.Error, requestsPerSecond, measurements, exception.Message);
+        }
+
+        return Classify(requestsPerSecond, measurements);
+    }
+
+    private async Task<double?> ErrorRatioAsync(CanaryBurnRateQuery query, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (query.ErrorRatioQuery is not null)
+        {
+            var ratio = await client.QueryAsync(query.ErrorRatioQuery, at, cancellationToken).ConfigureAwait(false);
+            return ratio is double value && double.IsNaN(value) ? null : ratio;
+        }
+
+        var total = await client.QueryAsync(query.TotalQuery!, at, cancellationToken).ConfigureAwait(false);
+        if (total is not > 0)
+        {
+            return null;
+        }
+
+        // No error series at all is common (no 5xx yet) and means zero errors, not missing data.
+        var errors = await client.QueryAsync(query.ErrorsQuery!, at, cancellationToken).ConfigureAwait(false);
+        return (errors ?? 0) / total.Value;
+    }
+
+    private ProbeReading Classify(double? requestsPerSecond, List<SloMeasurement> measurements)
+    {
+        // Written so that a missing or NaN traffic value is under the floor too.
+        var isUnderFloor = trafficQuery is not null && !(requestsPerSecond >= minRequestsPerSecond);
+        if (isUnderFloor)
+        {
+            var seen = requestsPerSecond is double value ? Format($"{value:0.###} req/s") : "no traffic series";
+            return new ProbeReading(ReadKind.NoData, requestsPerSecond, measurements, Format($"{seen}, under the floor of --min-rps {minRequestsPerSecond}"));
+        }
+
+        var missing = measurements.Where(measurement => measurement.BurnRate is not double burnRate || double.IsNaN(burnRate)).Select(measurement => measurement.Slo).ToList();
+        if (missing.Count > 0)
+        {
+            return new ProbeReading(ReadKind.NoData, requestsPerSecond, measurements, "no result for " + string.Join(", ", missing));
+        }
+
+        var over = measurements.Where(measurement => measurement.BurnRate > maxBurnRate).ToList();
+        var summary = string.Join(", ", measurements.Select(measurement => Format($"{measurement.Slo} burn rate {measurement.BurnRate:0.###}")));
+        return over.Count > 0
+            ? new ProbeReading(ReadKind.Bad, requestsPerSecond, measurements, Format($"{summary}: over --max-burn-rate {maxBurnRate}"))
+            : new ProbeReading(ReadKind.Good, requestsPerSecond, measurements, Format($"{summary}: at or under --max-burn-rate {maxBurnRate}"));
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

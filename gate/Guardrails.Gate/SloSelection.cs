@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Guardrails.Diagnostics;
+using Guardrails.Slo;
+using Guardrails.Slo.Prometheus;
+
+namespace Guardrails.Gate;
+
+/// <summary>
+/// Reads the SLO files with the same validator as the build and picks the SLO(s) the gate measures.
+/// The team policy (an availability and a latency SLO per service, runbooks) is the build's business, not
+/// the gate's, so the files are read as their own formats define them; format errors stop the gate, since
+/// a wrong model gives a wrong decision.
+/// </summary>
+public static class SloSelection
+{
+    public static IReadOnlyList<string> ExpandPaths(IReadOnlyList<string> paths, List<GateProblem> problems)
+    {
+        var files = new List<string>();
+        var problemsBefore = problems.Count;
+        foreach (var path in paths.Count > 0 ? paths : ["slo"])
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
+                    .Where(file => file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                problems.Add(new GateProblem(GateRules.SloFilesUnusable, $"--slo '{path}' is neither a file nor a directory. Pass the service's SLO file, e.g. --slo slo/checkout.yaml."));
+            }
+        }
+
+        if (files.Count == 0 && problems.Count == problemsBefore)
+        {
+            problems.Add(new GateProblem(GateRules.SloFilesUnusable, $"No *.yaml or *.yml SLO file under {string.Join(", ", paths.Count > 0 ? paths : ["slo"])}. Pass the service's SLO file with --slo."));
+        }
+
+        return files;
+    }
+
+    public static IReadOnlyList<PrometheusSlo> Load(IReadOnlyList<string> files, List<GateProblem> problems, List<Finding> findings)
+    {
+        var result = SloValidator.Validate(files, new SloValidationOptions { SpecOnly = true });
+        var errors = result.Findings.Where(finding => finding.Severity == Severity.Error).ToList();
+        findings.AddRange(result.Findings);
+        if (errors.Count > 0)
+        {
+            problems.Add(new GateProblem(
+                GateRules.SloFilesUnusable,
+                $"The SLO files have {errors.Count} error(s) (listed above); the gate will not measure a canary against a model it cannot trust. Fix them; `guardrails validate` shows the same findings.",
+                errors[0].Location));
+        }
+
+        return result.Slos;
+    }
+
+    /// <summary>The SLO called <paramref name="name"/> (its name, or its service-name id), or the default one when no name is given.</summary>
+    public static PrometheusSlo? Pick(IReadOnlyList<PrometheusSlo> slos, string? name, string option, IReadOnlyList<string> files, List<GateProblem> problems)
+    {
+        var where = files.Count > 0 ? SourceSpan.WholeFile(files[0]) : null;
+        var available = slos.Count == 0 ? "none" : string.Join(", ", slos.Select(slo => slo.Id));
+        if (name is null)
+        {
+            var availability = slos.Where(slo => slo.Category == SloCategory.Availability).ToList();
+            var fallback = slos.Count == 1 ? slos[0] : availability.Count == 1 ? availability[0] : null;
+            if (fallback is null)
+            {
+                problems.Add(new GateProblem(GateRules.SloNotFound, $"Choose the SLO to gate on with {option}; the files define: {available}.", where));
+            }
+
+            return fallback;
+        }
+
+        var matches = slos.Where(slo => slo.Id == name).ToList();
+        if (matches.Count == 0)
+        {
+            matches = slos.Where(slo => slo.Name == name).ToList();
+        }
+
+        switch (matches.Count)
+        {
+            case 1:
+                return matches[0];
+            case 0:
+                problems.Add(new GateProblem(GateRules.SloNotFound, $"{option} '{name}' is not an SLO in {string.Join(", ", files)}; the files define: {available}.", where));
+                return null;
+            default:
+                problems.Add(new GateProblem(GateRules.SloNotFound, $"{option} '{name}' names an SLO of several services; use the service-name id, one of: {string.Join(", ", matches.Select(slo => slo.Id))}.", matches[1].Source ?? where));
+                return null;
+        }
+    }
+}
