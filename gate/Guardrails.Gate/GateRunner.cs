@@ -11,13 +11,11 @@ namespace Guardrails.Gate;
 
 /// <summary>
 /// Runs a checked plan against Prometheus: builds the HTTP client and the resilience pipeline, runs the
-/// gate, writes the deployment record, and returns the exit code (0 promote, 1 roll back, 3 inconclusive,
-/// 2 when Prometheus says the configuration is wrong).
+/// gate, writes the deployment record, and returns the exit code of <see cref="GateExitCodes"/>: the
+/// verdict's, or the configuration error when Prometheus says the configuration is wrong.
 /// </summary>
 public static class GateRunner
 {
-    public const int ConfigurationErrorExitCode = 2;
-
     public static async Task<int> RunAsync(GatePlan plan, IGateProgress progress, TextWriter output, TextWriter errors, TimeProvider time, CancellationToken cancellationToken)
     {
         output.WriteLine(
@@ -35,8 +33,8 @@ public static class GateRunner
         }
         catch (PrometheusRefusedException exception)
         {
-            errors.WriteLine(new GateProblem(GateRules.PrometheusRefused, exception.Message));
-            return ConfigurationErrorExitCode;
+            errors.WriteLine(new GateProblem(GateRules.PrometheusRefused, exception.Message, exception.QuerySource));
+            return GateExitCodes.ConfigurationError;
         }
 
         if (plan.RecordPath is { } recordPath)

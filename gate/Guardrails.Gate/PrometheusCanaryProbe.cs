@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Guardrails.Diagnostics;
 using Guardrails.Gate.Prometheus;
 
 namespace Guardrails.Gate;
@@ -39,7 +40,7 @@ public sealed class PrometheusCanaryProbe : ICanaryProbe
         {
             if (trafficQuery is not null)
             {
-                requestsPerSecond = await client.QueryAsync(trafficQuery, at, cancellationToken).ConfigureAwait(false);
+                requestsPerSecond = await QueryAsync(trafficQuery, "the traffic query", null, at, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var query in queries)
@@ -58,21 +59,43 @@ public sealed class PrometheusCanaryProbe : ICanaryProbe
 
     private async Task<double?> ErrorRatioAsync(CanaryBurnRateQuery query, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        var what = $"SLO '{query.SloName}'";
         if (query.ErrorRatioQuery is not null)
         {
-            var ratio = await client.QueryAsync(query.ErrorRatioQuery, at, cancellationToken).ConfigureAwait(false);
+            var ratio = await QueryAsync(query.ErrorRatioQuery, what, query.Source, at, cancellationToken).ConfigureAwait(false);
             return ratio is double value && double.IsNaN(value) ? null : ratio;
         }
 
-        var total = await client.QueryAsync(query.TotalQuery!, at, cancellationToken).ConfigureAwait(false);
+        var total = await QueryAsync(query.TotalQuery!, what, query.Source, at, cancellationToken).ConfigureAwait(false);
         if (total is not > 0)
         {
             return null;
         }
 
         // No error series at all is common (no 5xx yet) and means zero errors, not missing data.
-        var errors = await client.QueryAsync(query.ErrorsQuery!, at, cancellationToken).ConfigureAwait(false);
+        var errors = await QueryAsync(query.ErrorsQuery!, what, query.Source, at, cancellationToken).ConfigureAwait(false);
         return (errors ?? 0) / total.Value;
+    }
+
+    /// <summary>
+    /// One query; a query Prometheus rejects is reported with what it was rendered from and the PromQL sent, since
+    /// the text in the SLO file went through the window and the canary selector before Prometheus saw it.
+    /// </summary>
+    private async Task<double?> QueryAsync(string promQl, string what, SourceSpan? source, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.QueryAsync(promQl, at, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PrometheusRefusedException exception) when (exception.RejectsQuery)
+        {
+            var from = source is null ? string.Empty : $" (from {source.File}, line {source.Line})";
+            throw new PrometheusRefusedException($"{exception.Message} The query of {what}{from}, as the gate rendered and sent it: {promQl}", exception)
+            {
+                RejectsQuery = true,
+                QuerySource = source,
+            };
+        }
     }
 
     private ProbeReading Classify(double? requestsPerSecond, List<SloMeasurement> measurements)

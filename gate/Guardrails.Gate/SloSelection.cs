@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Guardrails.Diagnostics;
 using Guardrails.Slo;
+using Guardrails.Slo.Files;
 using Guardrails.Slo.Prometheus;
 
 namespace Guardrails.Gate;
@@ -16,31 +17,25 @@ namespace Guardrails.Gate;
 /// </summary>
 public static class SloSelection
 {
+    /// <summary>
+    /// The SLO files under <paramref name="paths"/> (default <see cref="GateDefaults.SloPath"/>), found by the same
+    /// search as <c>validate</c> and <c>rules</c>: a folder's YAML files, skipping hidden folders, bin, obj and
+    /// node_modules, whose copies are build output rather than the team's SLOs.
+    /// </summary>
     public static IReadOnlyList<string> ExpandPaths(IReadOnlyList<string> paths, List<GateProblem> problems)
     {
-        var files = new List<string>();
-        var problemsBefore = problems.Count;
-        foreach (var path in paths.Count > 0 ? paths : ["slo"])
+        ArgumentNullException.ThrowIfNull(problems);
+        var searched = paths is { Count: > 0 } ? paths : [GateDefaults.SloPath];
+        var found = InputFileSearch.Find(searched, out var missing);
+        foreach (var path in missing)
         {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-                    .Where(file => file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                problems.Add(new GateProblem(GateRules.SloFilesUnusable, $"--slo '{path}' is neither a file nor a directory. Pass the service's SLO file, e.g. --slo slo/checkout.yaml."));
-            }
+            problems.Add(new GateProblem(GateRules.SloFilesUnusable, $"{GateOptionNames.Slo} '{path}' is neither a file nor a directory. Pass the service's SLO file, e.g. {GateOptionNames.Slo} slo/checkout.yaml."));
         }
 
-        if (files.Count == 0 && problems.Count == problemsBefore)
+        var files = found.Where(file => file.WasNamed || file.IsYaml).Select(file => file.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0 && missing.Count == 0)
         {
-            problems.Add(new GateProblem(GateRules.SloFilesUnusable, $"No *.yaml or *.yml SLO file under {string.Join(", ", paths.Count > 0 ? paths : ["slo"])}. Pass the service's SLO file with --slo."));
+            problems.Add(new GateProblem(GateRules.SloFilesUnusable, $"No *.yaml or *.yml SLO file under {string.Join(", ", searched)} (hidden folders, bin, obj and node_modules are not searched). Pass the service's SLO file with {GateOptionNames.Slo}."));
         }
 
         return files;

@@ -74,7 +74,7 @@ public sealed class PrometheusQueryClient
 
         if (response.StatusCode == HttpStatusCode.BadRequest && error?.Type == "bad_data")
         {
-            throw new PrometheusRefusedException($"Prometheus rejected the query: {described}.");
+            throw new PrometheusRefusedException($"Prometheus rejected the query: {described}.") { RejectsQuery = true };
         }
 
         var isTransient = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;

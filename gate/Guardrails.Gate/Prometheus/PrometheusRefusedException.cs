@@ -1,4 +1,5 @@
 using System;
+using Guardrails.Diagnostics;
 
 namespace Guardrails.Gate.Prometheus;
 
@@ -22,4 +23,10 @@ public sealed class PrometheusRefusedException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>True when Prometheus could not parse or run the query (400 bad_data), false for refused credentials.</summary>
+    public bool RejectsQuery { get; init; }
+
+    /// <summary>Where the rejected query came from (the SLO's file and line), when the gate knows.</summary>
+    public SourceSpan? QuerySource { get; init; }
 }

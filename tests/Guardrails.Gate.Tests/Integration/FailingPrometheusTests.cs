@@ -172,7 +172,7 @@ public sealed class FailingPrometheusTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(exitCode, Is.EqualTo(GateRunner.ConfigurationErrorExitCode));
+            Assert.That(exitCode, Is.EqualTo(GateExitCodes.ConfigurationError));
             Assert.That(output.ToString(), Does.Contain("error GR5209").And.Contain("HTTP 401"));
             Assert.That(server.Requests, Is.EqualTo(1), "refused credentials are not retried");
         });

@@ -182,7 +182,7 @@ public sealed class PrometheusGateTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(exitCode, Is.EqualTo(GateRunner.ConfigurationErrorExitCode));
+            Assert.That(exitCode, Is.EqualTo(GateExitCodes.ConfigurationError));
             Assert.That(output.ToString(), Does.Contain("error GR5209").And.Contain("bad_data"));
         });
     }
@@ -220,6 +220,44 @@ public sealed class PrometheusGateTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
             Assert.That(run.Output, Does.Contain("gate: decision: roll back: read 1 was bad"));
+        });
+    }
+
+    // Go templates, Sloth and the rule generator accept any spacing inside the action; so does the gate.
+    [TestCase("{{ .window }}")]
+    [TestCase("{{.window  }}")]
+    [TestCase("{{- .window -}}")]
+    public async Task An_sli_written_with_spaces_in_the_window_placeholder_is_measured(string placeholder)
+    {
+        using var files = new SloFiles();
+        var spaced = SloFiles.Availability("healthy").Replace("{{.window}}", placeholder, StringComparison.Ordinal);
+        var slo = files.Write("healthy.yaml", spaced);
+
+        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+            Assert.That(run.Output, Does.Contain("availability burn rate 0.5"));
+        });
+    }
+
+    [Test]
+    public async Task A_query_prometheus_rejects_is_reported_with_the_rendered_query_and_the_slo_file()
+    {
+        using var files = new SloFiles();
+        var errorQuery = "sum(rate_of_errors(http_requests_total{service=\"healthy\",code=~\"5..\"}[{{ .window }}]))";
+        var slo = files.Write("healthy.yaml", SloFiles.Availability("healthy", errorQuery));
+
+        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2", "--window", "2m");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(GateExitCodes.ConfigurationError), run.ToString());
+            Assert.That(run.Errors, Does.Contain("error GR5209").And.Contain("bad_data"));
+            Assert.That(run.Errors, Does.StartWith(Path.GetFullPath(slo) + "("), "the line points at the SLO file");
+            Assert.That(run.Errors, Does.Contain("SLO 'availability'"));
+            Assert.That(run.Errors, Does.Contain("sum(sum(rate_of_errors(http_requests_total{track=\"canary\",service=\"healthy\",code=~\"5..\"}[2m])))"), "the query as rendered and sent");
         });
     }
 

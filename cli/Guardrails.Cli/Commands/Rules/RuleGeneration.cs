@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text;
 using Guardrails.Diagnostics;
 using Guardrails.Slo;
+using Guardrails.Slo.Files;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Prometheus.Rules;
 

@@ -1,12 +1,12 @@
 using System;
 
-namespace Guardrails.Cli.Commands;
+namespace Guardrails.Slo.Files;
 
 /// <summary>
 /// A file found by <see cref="InputFileSearch"/>: its full path, and the folder named on the command line it was
 /// found in (<see langword="null"/> when the file itself was named, which commands treat as a deliberate choice).
 /// </summary>
-internal sealed record FoundFile(string Path, string? SearchedFolder)
+public sealed record FoundFile(string Path, string? SearchedFolder)
 {
     public bool WasNamed => SearchedFolder is null;
 

@@ -1,19 +1,19 @@
 using System;
 using System.Collections.Generic;
-using Guardrails.Cli.Commands.Gate;
+using System.Linq;
 using Guardrails.Gate;
 
 namespace Guardrails.Gate.Tests;
 
-public sealed class GatePlanBinderTests
+public sealed class GatePlanBuilderTests
 {
     [Test]
     public void The_defaults_are_the_documented_ones()
     {
         using var files = new SloFiles();
-        var settings = new GateCommandSettings { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))] };
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))] };
 
-        var plan = new GatePlanBinder(settings, _ => null).Bind();
+        var plan = new GatePlanBuilder(settings, _ => null).Build();
 
         Assert.That(plan, Is.Not.Null);
         Assert.Multiple(() =>
@@ -39,10 +39,10 @@ public sealed class GatePlanBinderTests
     public void The_version_defaults_to_the_ci_systems_commit(string variable, string value)
     {
         using var files = new SloFiles();
-        var settings = new GateCommandSettings { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))] };
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))] };
         var environment = new Dictionary<string, string> { [variable] = value };
 
-        var plan = new GatePlanBinder(settings, name => environment.GetValueOrDefault(name)).Bind();
+        var plan = new GatePlanBuilder(settings, name => environment.GetValueOrDefault(name)).Build();
 
         Assert.That(plan?.ServiceVersion, Is.EqualTo(value));
     }
@@ -51,9 +51,9 @@ public sealed class GatePlanBinderTests
     public void The_token_comes_from_the_named_variable()
     {
         using var files = new SloFiles();
-        var settings = new GateCommandSettings { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], BearerTokenEnv = "PROM_TOKEN" };
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], BearerTokenEnv = "PROM_TOKEN" };
 
-        var plan = new GatePlanBinder(settings, name => name == "PROM_TOKEN" ? "s3cr3t" : null).Bind();
+        var plan = new GatePlanBuilder(settings, name => name == "PROM_TOKEN" ? "s3cr3t" : null).Build();
 
         Assert.That(plan?.Connection.BearerToken, Is.EqualTo("s3cr3t"));
     }
@@ -62,9 +62,9 @@ public sealed class GatePlanBinderTests
     public void The_queries_are_windowed_and_restricted_to_the_canary()
     {
         using var files = new SloFiles();
-        var settings = new GateCommandSettings { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], Window = "2m", Selector = "{track=\"canary\"}" };
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], Window = "2m", Selector = "{track=\"canary\"}" };
 
-        var plan = new GatePlanBinder(settings, _ => null).Bind();
+        var plan = new GatePlanBuilder(settings, _ => null).Build();
 
         Assert.Multiple(() =>
         {
@@ -72,5 +72,36 @@ public sealed class GatePlanBinderTests
             Assert.That(plan.Queries[0].ErrorBudget, Is.EqualTo(0.001).Within(1e-12));
             Assert.That(plan.TrafficQuery, Is.EqualTo(plan.Queries[0].TotalQuery));
         });
+    }
+
+    // validate and rules skip build output, packages and hidden folders; the gate searches the same way, so a copy
+    // of the SLO file under bin/ or a broken one under node_modules/ does not stop it.
+    [Test]
+    public void A_slo_folder_is_searched_like_validate_searches_it()
+    {
+        using var files = new SloFiles();
+        files.Write("slo/checkout.yaml", SloFiles.Availability("checkout"));
+        foreach (var skipped in new[] { "bin/Debug", "obj", "node_modules/some-package", ".git" })
+        {
+            files.Write($"slo/{skipped}/copy.yaml", "slos: [ not yaml");
+        }
+
+        var builder = new GatePlanBuilder(new GateOptions { Slo = [System.IO.Path.Combine(files.Directory, "slo")] }, _ => null);
+        var plan = builder.Build();
+
+        Assert.That(builder.SloFindings.Concat(builder.Problems.Select(problem => (object)problem)), Is.Empty);
+        Assert.That(plan?.Service, Is.EqualTo("checkout"));
+    }
+
+    [Test]
+    public void A_folder_with_slo_files_only_under_skipped_folders_says_what_was_not_searched()
+    {
+        using var files = new SloFiles();
+        files.Write("slo/bin/checkout.yaml", SloFiles.Availability("checkout"));
+
+        var builder = new GatePlanBuilder(new GateOptions { Slo = [System.IO.Path.Combine(files.Directory, "slo")] }, _ => null);
+
+        Assert.That(builder.Build(), Is.Null);
+        Assert.That(builder.Problems.Single().Message, Does.Contain("bin, obj and node_modules are not searched"));
     }
 }

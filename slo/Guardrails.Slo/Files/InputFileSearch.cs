@@ -3,14 +3,14 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
-namespace Guardrails.Cli.Commands;
+namespace Guardrails.Slo.Files;
 
 /// <summary>
 /// The files under the paths named on a command line: a file as given, a folder searched recursively. A path
 /// that does not exist is returned as missing rather than skipped, so a typo is a usage error, not an empty run.
-/// Used by <c>guardrails validate</c> and <c>guardrails rules</c>; each decides what a found file is.
+/// Used by <c>guardrails validate</c>, <c>guardrails rules</c> and <c>guardrails gate</c>; each decides what a found file is.
 /// </summary>
-internal static class InputFileSearch
+public static class InputFileSearch
 {
     // Build output, packages and tool state hold copies of SLO files and generated rule files, not the team's sources.
     private static readonly string[] BuildAndPackageFolders = ["bin", "obj", "node_modules"];
@@ -67,5 +67,5 @@ internal static class InputFileSearch
     }
 
     private static bool IsSkipped(string folderName) =>
-        folderName.StartsWith('.') || BuildAndPackageFolders.Contains(folderName, StringComparer.OrdinalIgnoreCase);
+        folderName.StartsWith(".", StringComparison.Ordinal) || BuildAndPackageFolders.Contains(folderName, StringComparer.OrdinalIgnoreCase);
 }
