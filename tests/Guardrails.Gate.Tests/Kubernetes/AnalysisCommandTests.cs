@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Text.Json.Nodes;
-using Guardrails.Cli.Commands.Gate;
 
 namespace Guardrails.Gate.Tests.Kubernetes;
 
@@ -56,9 +55,9 @@ public sealed class AnalysisCommandTests
     }
 
     [Test]
-    public void Without_options_the_analysis_uses_the_gate_defaults()
+    public void Without_options_the_analysis_uses_the_gate_contract_defaults()
     {
-        var gate = new GateCommandSettings();
+        var gate = GateOptions.Default;
 
         var metric = AnalysisRun.Of("checkout", "--for", "argo").Manifest("AnalysisTemplate")["spec"]!["metrics"]![0]!;
 

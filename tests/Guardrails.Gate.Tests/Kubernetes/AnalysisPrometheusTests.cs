@@ -4,7 +4,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Guardrails.Cli.Commands.Gate;
 using Guardrails.Gate.Prometheus;
 using Guardrails.Gate.Tests.Integration;
 using Guardrails.Testing;
@@ -57,7 +56,7 @@ public sealed class AnalysisPrometheusTests
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var filledIn = run.Queries.Single().Replace(variable, "canary", StringComparison.Ordinal);
 
-        var plan = new GatePlanBinder(new GateCommandSettings { Slo = [sloFile], SloName = "availability", Window = "1m", Prometheus = server.Address.ToString() }, _ => null).Bind();
+        var plan = new GatePlanBuilder(new GateOptions { Slo = [sloFile], SloName = "availability", Window = "1m", Prometheus = server.Address.ToString() }, _ => null).Build();
         Assert.That(plan, Is.Not.Null);
         using var http = plan!.Connection.CreateHttpClient(plan.Resilience.Timeout);
         var client = new PrometheusQueryClient(http, plan.Connection.Address, plan.Resilience.Build(TimeProvider.System));

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using Guardrails.Cli.Commands.Gate;
 using Guardrails.Gate;
 using Guardrails.Gate.Kubernetes;
 using Guardrails.Slo.Prometheus;
@@ -41,19 +40,20 @@ internal sealed class AnalysisCommand : Command<AnalysisCommandSettings>
 
         // --deadline bounds the gate's own process; a controller schedules its reads itself, so the analysis
         // takes whatever schedule the options ask for instead of refusing one longer than the gate's deadline.
+        var options = settings.ToOptions();
         if (PrometheusDuration.TryParse(settings.Interval, out var interval) && settings.Samples >= 1)
         {
-            settings.Deadline = PrometheusDuration.Format(interval.Value * settings.Samples);
+            options = options with { Deadline = PrometheusDuration.Format(interval.Value * settings.Samples) };
         }
 
-        var binder = new GatePlanBinder(settings, environment);
-        var plan = binder.Bind();
-        foreach (var finding in binder.SloFindings)
+        var builder = new GatePlanBuilder(options, environment);
+        var plan = builder.Build();
+        foreach (var finding in builder.SloFindings)
         {
             error.WriteLine(finding);
         }
 
-        foreach (var problem in binder.Problems)
+        foreach (var problem in builder.Problems)
         {
             // The gate's problems, named for this command: an option's problem is the same whichever command has the option.
             problems.Add(problem.Location is null ? $"guardrails analysis: error {problem.Rule.Id}: {problem.Message}" : problem.ToString());
@@ -66,7 +66,7 @@ internal sealed class AnalysisCommand : Command<AnalysisCommandSettings>
                 error.WriteLine(problem);
             }
 
-            return GateRunner.ConfigurationErrorExitCode;
+            return GateExitCodes.ConfigurationError;
         }
 
         Directory.CreateDirectory(settings.Out!);
