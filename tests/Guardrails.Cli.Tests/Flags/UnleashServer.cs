@@ -16,7 +16,7 @@ namespace Guardrails.Cli.Tests.Flags;
 /// <summary>
 /// A real Unleash server (npm's unleash-server, pinned in tests/unleash-server/package-lock.json) on 127.0.0.1,
 /// backed by a throw-away cluster of Debian's PostgreSQL in a temporary directory. Started once per test run
-/// (it takes a few seconds); Dispose stops both and deletes the directory.
+/// (it takes a few seconds; the first local run also runs <c>npm ci</c>); Dispose stops both and deletes the directory.
 /// </summary>
 internal sealed class UnleashServer : IDisposable
 {
@@ -45,7 +45,13 @@ internal sealed class UnleashServer : IDisposable
         var package = RepositoryLayout.PathOf("tests", "unleash-server");
         if (!Directory.Exists(Path.Combine(package, "node_modules", "unleash-server")))
         {
-            Missing("unleash-server is not installed: run `npm ci` in tests/unleash-server (.ci/run does).");
+            // .ci/run installs it; a developer's first run installs it here, from the same lock file.
+            var npm = ExternalTool.Require("npm", "Install npm (apt-get install npm); .ci/run does.");
+            var install = ProcessRunner.Run(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], package, TimeSpan.FromMinutes(10));
+            if (install.ExitCode != 0)
+            {
+                Missing($"npm ci in tests/unleash-server failed (exit {install.ExitCode}): {install.Output}");
+            }
         }
 
         var directory = Directory.CreateTempSubdirectory("guardrails-unleash-").FullName;
