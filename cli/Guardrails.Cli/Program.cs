@@ -52,6 +52,12 @@ public static class Program
             });
             config.AddCommand<Commands.Analysis.AnalysisCommand>("analysis")
                 .WithDescription("Write the gate as an Argo Rollouts AnalysisTemplate or Flagger MetricTemplates, from the same SLO and options.");
+            config.AddCommand<Commands.Delivery.DoraCommand>("dora")
+                .WithDescription("Weekly DORA metrics from git, deployment records or tags, and incidents (md, html, json, csv).");
+            config.AddCommand<Commands.Delivery.PrSizeCommand>("pr-size")
+                .WithDescription("Size a pull request (XS to XL) without binary, generated and lock files; exit 1 over the limit.");
+            config.AddCommand<Commands.Delivery.WipCommand>("wip")
+                .WithDescription("Open pull requests per author and team against WIP limits, and the long-lived ones; exit 1 over a limit.");
         });
         return app;
     }

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Guardrails.Diagnostics;
 using Guardrails.Slo.Projects;
 using Guardrails.Slo.Prometheus;
+using Guardrails.Slo.Prometheus.Rules;
 using Guardrails.Slo.Runbooks;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -50,6 +50,24 @@ public sealed class ValidateGuardrails : Task
 
     public override bool Execute()
     {
+        try
+        {
+            return Run();
+        }
+        catch (Exception exception)
+        {
+            // A task never ends in MSB4018 with a stack trace: whatever went wrong is one GR error naming where.
+            new FindingLogger(Log).Log(new Finding(
+                ValidationSettingsRules.UnexpectedFailure,
+                SourceSpan.WholeFile(ProjectFile ?? RootDirectory),
+                $"Guardrails stopped before finishing this project: {exception.Message.TrimEnd('.')} ({exception.GetType().Name}). "
+                + "If the message does not point at the cause, report it with the SLO and runbook files; to build meanwhile, set GuardrailsCheckSlos or GuardrailsCheckRunbooks to false."));
+            return false;
+        }
+    }
+
+    private bool Run()
+    {
         var findings = new FindingLogger(Log);
         var settingsProblems = new List<Finding>();
         var categories = ParseCategories(settingsProblems);
@@ -83,7 +101,8 @@ public sealed class ValidateGuardrails : Task
 
         if (!result.HasErrors && !string.IsNullOrEmpty(RulesOutputDirectory))
         {
-            var written = new RuleFileWriter(RulesOutputDirectory!, GeneratorVersion()).Write(result.Slos);
+            var files = ServiceRuleFiles.Create(result.Slos, RuleGeneratorInfo.Current);
+            var written = ServiceRuleFiles.Write(files, RulesOutputDirectory!, removeStale: true);
             GeneratedRuleFiles = [.. written.Select(path => new TaskItem(path))];
         }
 
@@ -100,13 +119,6 @@ public sealed class ValidateGuardrails : Task
     /// <c>-p:X=A%3BB</c> reaches the task as one escaped entry, so entries are split on ';' again.</summary>
     private static List<string> ListEntries(string[] values) =>
         [.. values.SelectMany(value => value.Split(';')).Select(entry => entry.Trim()).Where(entry => entry.Length > 0)];
-
-    private static string GeneratorVersion()
-    {
-        var informational = typeof(ValidateGuardrails).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var metadata = informational.IndexOf('+');
-        return metadata < 0 ? informational : informational.Substring(0, metadata);
-    }
 
     private List<SloCategory> ParseCategories(List<Finding> problems)
     {

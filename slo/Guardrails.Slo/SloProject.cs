@@ -69,7 +69,6 @@ internal sealed class SloProject
         {
             OpenSloResolver.ResolveReferences(openSlo.Catalog, findings);
             OpenSloResolver.CheckReferencedThresholds(openSlo.Catalog, findings);
-            ReportDuplicateSlothSlos();
             ServiceCategoryPolicy.Check(
                 openSlo.Catalog.Services,
                 OpenSloResolver.Categorised(openSlo.Catalog).Concat(slothCategories).ToList(),
@@ -79,6 +78,11 @@ internal sealed class SloProject
 
         var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);
         slos.AddRange(sloth.Slos.Select(entry => entry.Slo));
+
+        // What the rule generator cannot handle is a finding here, in every mode, so every path that reads SLO
+        // files (validate, rules, the build, the gate) refuses it the same way; such SLOs are not passed on.
+        var verdict = Prometheus.Rules.RuleGenerationContract.Check(slos);
+        findings.AddRange(verdict.Findings);
         // Files in the order given, each read top to bottom: the order an editor or a CI log is read in.
         var ordered = findings.Findings
             .OrderBy(finding => fileOrder.TryGetValue(finding.Location.File, out var order) ? order : int.MaxValue)
@@ -87,7 +91,7 @@ internal sealed class SloProject
             .ToList();
         return new SloValidationResult(
             ordered,
-            slos,
+            verdict.Accepted,
             openSlo.RunbookReferences.Concat(slothRunbooks).ToList());
     }
 
@@ -145,24 +149,5 @@ internal sealed class SloProject
             SloRules.UnknownDocument,
             at,
             $"The document has {found}; Guardrails reads 'apiVersion: openslo/v1' (OpenSLO) and 'version: prometheus/v1' (Sloth).{hint}");
-    }
-
-    private void ReportDuplicateSlothSlos()
-    {
-        var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-        foreach (var (slo, span) in sloth.Slos)
-        {
-            if (!seen.TryGetValue(slo.Id, out var earlier))
-            {
-                seen[slo.Id] = span;
-            }
-            else if (earlier.File != span.File)
-            {
-                findings.Add(
-                    SloRules.DuplicateName,
-                    span,
-                    FormattableString.Invariant($"SLO '{slo.Name}' of service '{slo.Service}' is already declared at {earlier.File}({earlier.Line},{earlier.Column}); Sloth IDs (service-name) must be unique."));
-            }
-        }
     }
 }

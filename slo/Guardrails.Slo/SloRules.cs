@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Guardrails.Diagnostics;
 
 namespace Guardrails.Slo;
@@ -6,7 +8,7 @@ namespace Guardrails.Slo;
 /// The GR3xxx diagnostics for SLO files. IDs are never reused; each has <c>docs/rules/&lt;Id&gt;.md</c>.
 /// GR3001–GR3008: the file as text and YAML. GR3009–GR3024: the formats (OpenSLO v1, Sloth prometheus/v1),
 /// as their reference validators check them. GR3025 and up: what Guardrails adds (references across files,
-/// team policy, the mapping to Prometheus).
+/// team policy, the mapping to Prometheus, what the rule generator needs).
 /// </summary>
 public static class SloRules
 {
@@ -67,4 +69,27 @@ public static class SloRules
     public static readonly Rule MissingRunbook = new("GR3028", "SLO or alert names no runbook");
 
     public static readonly Rule NotMappedToPrometheus = new("GR3029", "SLO cannot be turned into Prometheus rules", Severity.Warning);
+
+    public static readonly Rule ObjectiveWithoutBudget = new("GR3030", "Objective leaves no error budget to alert on");
+
+    public static readonly Rule TimeWindowTooShort = new("GR3031", "Time window is too short for burn-rate alerts");
+
+    public static readonly Rule RuleGroupCollision = new("GR3032", "Two SLOs have the same Sloth id");
+
+    public static readonly Rule ObjectiveLooksLikeRatio = new("GR3033", "Sloth objective looks like a ratio, not a percentage", Severity.Warning);
+
+    public static readonly Rule QueryMixesRanges = new("GR3034", "Query mixes a literal range with {{.window}}", Severity.Warning);
+
+    public static readonly Rule UnbalancedQuery = new("GR3035", "Query brackets do not pair up");
+
+    public static readonly Rule DuplicateAlert = new("GR3036", "Two SLOs of one service raise the same alert");
+
+    /// <summary>
+    /// The rules that keep the Prometheus rule generator safe: what they find cannot become rules, so no severity
+    /// override turns them off or makes them less than an error.
+    /// </summary>
+    public static IReadOnlyList<Rule> Protected { get; } = [ObjectiveWithoutBudget, TimeWindowTooShort, RuleGroupCollision, DuplicateAlert];
+
+    /// <summary>Whether <paramref name="rule"/> is one of the <see cref="Protected"/> rules.</summary>
+    public static bool IsProtected(Rule rule) => Protected.Any(candidate => candidate.Id == rule.Id);
 }

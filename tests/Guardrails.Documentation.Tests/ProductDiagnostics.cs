@@ -22,6 +22,7 @@ internal static class ProductDiagnostics
         Assembly.Load(new AssemblyName("Guardrails.Pipelines")),
         typeof(Guardrails.Gate.GateRules).Assembly,
         typeof(Guardrails.Cli.Program).Assembly,
+        typeof(Guardrails.Delivery.DeliveryRules).Assembly,
     ];
 
     public static IReadOnlyList<ProductDiagnostic> All { get; } = [.. FromAnalyzers(), .. FromRuleFields()];

@@ -13,7 +13,7 @@ public sealed partial class RuleDocumentationTests
 
     private static readonly string RulesFolder = RepositoryLayout.PathOf("docs", "rules");
 
-    [GeneratedRegex(@"^GR[1-5]\d{3}$")]
+    [GeneratedRegex(@"^GR[1-6]\d{3}$")]
     private static partial Regex IdPattern();
 
     private static ProductDiagnostic[] Diagnostics => [.. ProductDiagnostics.All];

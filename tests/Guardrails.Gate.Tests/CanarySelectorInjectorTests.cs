@@ -34,6 +34,9 @@ public sealed class CanarySelectorInjectorTests
         new TestCaseData("topk(5, x) unless absent(y)", "topk(5, x{track=\"canary\"}) unless absent(y{track=\"canary\"})").SetName("aggregation parameters and set operators"),
         new TestCaseData("sum(x)by(job)", "sum(x{track=\"canary\"})by(job)").SetName("no spaces around by"),
         new TestCaseData("x > bool 1", "x{track=\"canary\"} > bool 1").SetName("the bool modifier"),
+        // Found on slok/sloth's examples/home-wifi.yml: PromQL keywords are case-insensitive.
+        new TestCaseData("sum(x) OR on() vector(0)", "sum(x{track=\"canary\"}) OR on() vector(0)").SetName("upper-case keywords are keywords"),
+        new TestCaseData("SUM BY (le) (x) UNLESS ON(job) y AND Z", "SUM BY (le) (x{track=\"canary\"}) UNLESS ON(job) y{track=\"canary\"} AND Z{track=\"canary\"}").SetName("keywords in any case"),
         new TestCaseData("1 - (sum(rate(ok[5m])) / sum(rate(all[5m])))", "1 - (sum(rate(ok{track=\"canary\"}[5m])) / sum(rate(all{track=\"canary\"}[5m])))").SetName("a good-over-total ratio"),
     ];
 

@@ -13,7 +13,7 @@ namespace Guardrails.Pipelines.Tests;
 /// </summary>
 public sealed class GateInputDefaultsTests
 {
-    private static readonly IReadOnlyList<string> GateOptions = [.. typeof(GateOptionNames)
+    private static readonly IReadOnlyList<string> GateFlags = [.. typeof(GateOptionNames)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(field => (string)field.GetValue(null)!)];
 
@@ -53,7 +53,7 @@ public sealed class GateInputDefaultsTests
             }));
             foreach (var (file, option, value) in defaults)
             {
-                Assert.That(value, Is.EqualTo(Gate.GateOptions.Default.ValueOf(option)), $"{file}: the default of the input for gate {option}");
+                Assert.That(value, Is.EqualTo(GateOptions.Default.ValueOf(option)), $"{file}: the default of the input for gate {option}");
             }
         });
     }
@@ -63,7 +63,7 @@ public sealed class GateInputDefaultsTests
         from mapping in YamlTree.AllMappings(YamlTree.Load(file.Content))
         from pair in mapping.Children
         let name = (pair.Key as YamlScalarNode)?.Value
-        let option = GateOptions.FirstOrDefault(option => option == "--" + name)
+        let option = GateFlags.FirstOrDefault(option => option == "--" + name)
         where option is not null && pair.Value is YamlMappingNode input && input.Text("default") is not null
         select (file.RelativePath, option, ((YamlMappingNode)pair.Value).Text("default")!);
 
@@ -71,7 +71,7 @@ public sealed class GateInputDefaultsTests
     private static IEnumerable<(string File, string Option, string Default)> AzureDefaults(TemplateFile file) =>
         from mapping in YamlTree.AllMappings(YamlTree.Load(file.Content))
         let name = mapping.Text("name")
-        let option = GateOptions.FirstOrDefault(option => new TemplateInput(option.TrimStart('-'), TemplateInputType.Text, string.Empty, null).AzureName == name)
+        let option = GateFlags.FirstOrDefault(option => new TemplateInput(option.TrimStart('-'), TemplateInputType.Text, string.Empty, null).AzureName == name)
         where option is not null && mapping.Text("default") is not null
         select (file.RelativePath, option, mapping.Text("default")!);
 }

@@ -21,7 +21,7 @@ public sealed class GoldenFileTests
     public void Emitted_file_matches_its_golden_copy(TemplateFile file)
     {
         var golden = Path.Combine(GoldenDirectory, file.RelativePath.Replace('/', Path.DirectorySeparatorChar));
-        if (Environment.GetEnvironmentVariable("GUARDRAILS_UPDATE_GOLDEN") == "1")
+        if (GoldenFileUpdate.Requested)
         {
             TemplateFileWriter.Write([file], GoldenDirectory);
         }

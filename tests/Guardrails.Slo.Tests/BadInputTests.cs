@@ -222,9 +222,9 @@ public sealed class BadInputTests
                   events: &events
                     error_query: sum(rate(errors_total[{{.window}}]))
                     total_query: sum(rate(requests_total[{{.window}}]))
-                alerting: &alerting
-                  name: PaymentsAlert
-                  annotations:
+                alerting:
+                  name: PaymentsAvailability
+                  annotations: &annotations
                     runbook_url: docs/runbooks/payments.md
               - name: "requests-latency"
                 objective: 99
@@ -235,7 +235,9 @@ public sealed class BadInputTests
                     <<: *events
                     error_query: sum(rate(slow_total[{{.window}}]))
                 alerting:
-                  <<: *alerting
+                  name: PaymentsLatency
+                  annotations:
+                    <<: *annotations
 
             """;
 
@@ -243,7 +245,7 @@ public sealed class BadInputTests
 
         Assert.That(result.Findings, Is.Empty);
         Assert.That(result.Slos[1].Sli, Is.EqualTo(new Guardrails.Slo.Prometheus.SliQuery.Events("sum(rate(slow_total[{{.window}}]))", "sum(rate(requests_total[{{.window}}]))")));
-        Assert.That(result.Slos[1].PageAlert.Name, Is.EqualTo("PaymentsAlert"));
+        Assert.That(result.Slos[1].RunbookUrl, Is.EqualTo("docs/runbooks/payments.md"));
     }
 
     [Test]

@@ -51,9 +51,53 @@ public sealed class SlothSpecTests
     }
 
     [Test]
-    public void An_objective_of_100_is_accepted_as_sloth_accepts_it()
+    public void An_objective_of_100_is_valid_sloth_but_leaves_no_budget_for_the_rule_generator()
     {
-        Assert.That(Validate.Text(Sample.Sloth.With("objective: 99.9", "objective: 100")).Findings, Is.Empty);
+        var finding = Validate.Text(Sample.Sloth.With("objective: 99.9", "objective: 100")).Only();
+
+        Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.ObjectiveWithoutBudget, (7, 16))));
+    }
+
+    [Test]
+    public void An_objective_below_1_is_a_warning_that_it_reads_as_a_percentage()
+    {
+        var finding = Validate.Text(Sample.Sloth.With("objective: 99.9", "objective: 0.99")).Only();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((finding.Rule, finding.Severity, finding.At()), Is.EqualTo((SloRules.ObjectiveLooksLikeRatio, Guardrails.Diagnostics.Severity.Warning, (7, 16))));
+            Assert.That(finding.Message, Does.Contain("did you mean 99?"));
+        });
+    }
+
+    [Test]
+    public void A_query_mixing_a_fixed_range_with_the_window_is_a_warning_at_the_query()
+    {
+        var finding = Validate.Text(Sample.Sloth.With("code=~\"(5..|429)\"}[{{.window}}]))", "code=~\"(5..|429)\"}[{{.window}}])) / sum(rate(x[5m]))")).Only();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.QueryMixesRanges, (12, 22))));
+            Assert.That(finding.Message, Does.Contain("fixed range [5m]"));
+        });
+    }
+
+    [Test]
+    public void A_query_with_an_unclosed_parenthesis_is_an_error_at_the_query()
+    {
+        var finding = Validate.Text(Sample.Sloth.With("code=~\"(5..|429)\"}[{{.window}}]))", "code=~\"(5..|429)\"}[{{.window}}])")).Only();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.UnbalancedQuery, (12, 22))));
+            Assert.That(finding.Message, Does.Contain("'(' is never closed"));
+        });
+    }
+
+    [Test]
+    public void A_range_inside_a_label_value_is_not_a_fixed_range()
+    {
+        Assert.That(Validate.Text(Sample.Sloth.With("job=\"payments\",code", "job=\"pay[5m]\",code")).Findings, Is.Empty);
     }
 
     [Test]

@@ -141,7 +141,7 @@ internal static class CanonicalRetryLoop
 
         // A delay after `attempt++` sees the counter one step further on.
         var counterAtFirstDelay = start + (delaysAfterStep ? 1 : 0);
-        if (!TryReadDelay(match.Delay, counter, counterAtFirstDelay, loop, delayVariableUpdates, model, out var delayExpression, out var backoff, out var token, out var delayDeclaration))
+        if (!TryReadDelay(match.Delay, counter, counterAtFirstDelay, loop, delayVariableUpdates, model, out var delayExpression, out var backoff, out var token, out var delayDeclaration, out var delayIsStatic))
         {
             return null;
         }
@@ -176,8 +176,14 @@ internal static class CanonicalRetryLoop
             returned,
             throwWhenExhausted,
             unreachableAfterLoop,
-            declarationsToRemove.ToImmutable());
+            declarationsToRemove.ToImmutable(),
+            settingsAreStatic: delayIsStatic);
     }
+
+    /// <summary>Reads no local, parameter or instance member: a static field initializer can hold it.</summary>
+    private static bool IsStaticSafe(IOperation? operation) =>
+        operation is null ||
+        !operation.Descendants().Prepend(operation).Any(node => node is ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation);
 
     private static (ILocalSymbol Counter, int Start)? ReadCounter(IForLoopOperation forLoop)
     {
@@ -449,7 +455,8 @@ internal static class CanonicalRetryLoop
             }
         }
 
-        statements = tryBlock.Statements.RemoveAt(tryBlock.Statements.Count - 1).ToImmutableArray();
+        // Take, not RemoveAt: the statements stay in the document's tree, where the semantic model can read them.
+        statements = tryBlock.Statements.Take(tryBlock.Statements.Count - 1).ToImmutableArray();
         return true;
     }
 
@@ -463,8 +470,11 @@ internal static class CanonicalRetryLoop
         out string delayExpression,
         out BackoffKind backoff,
         out string? token,
-        out LocalDeclarationStatementSyntax? delayDeclaration)
+        out LocalDeclarationStatementSyntax? delayDeclaration,
+        out bool delayIsStatic)
     {
+        // Computed delays (linear, powers of two) are written as constants; copied expressions are checked.
+        delayIsStatic = true;
         delayExpression = "TimeSpan.Zero";
         backoff = BackoffKind.Constant;
         token = null;
@@ -495,6 +505,7 @@ internal static class CanonicalRetryLoop
         {
             case BackoffKind.Constant when delayVariableUpdates.Count == 0 && !ReadsLoopState(wait, loop):
                 delayExpression = isTimeSpan ? wait.Syntax.ToString() : $"TimeSpan.FromMilliseconds({wait.Syntax})";
+                delayIsStatic = IsStaticSafe(wait);
                 return true;
             case BackoffKind.Linear when delayVariableUpdates.Count == 0 && start == 1 && MultipliesCounterByConstant(wait, counter) is { } step:
                 // wait = step * attempt from attempt 1: step, 2 step, 3 step... which is Polly's linear backoff.
@@ -516,6 +527,7 @@ internal static class CanonicalRetryLoop
                 var initializer = declaration.Declaration.Variables[0].Initializer!.Value.ToString();
                 delayExpression = isTimeSpan ? initializer : $"TimeSpan.FromMilliseconds({initializer})";
                 delayDeclaration = IsUsedOnlyInLoop(declaration, loop, model) ? declaration : null;
+                delayIsStatic = IsStaticSafe(model.GetOperation(declaration.Declaration.Variables[0].Initializer!.Value));
                 return true;
             default:
                 return false;

@@ -13,23 +13,16 @@ namespace Guardrails.Analyzers.CodeFixes.Retries;
 /// </summary>
 internal static class PollyPipelineText
 {
-    public static string Write(RetryPipelinePlan plan, string indentation, string indentUnit, string pipelineName, string tokenName)
+    /// <param name="declareLocal">False when the pipeline is a field already: only the execution is written.</param>
+    public static string Write(RetryPipelinePlan plan, string indentation, string indentUnit, string pipelineName, string tokenName, bool declareLocal)
     {
         var builder = new StringBuilder();
-        var inner = indentation + indentUnit;
-        builder.Append(indentation).Append("var ").Append(pipelineName).AppendLine(" = new ResiliencePipelineBuilder()");
-        builder.Append(inner).AppendLine(".AddRetry(new RetryStrategyOptions");
-        builder.Append(inner).AppendLine("{");
-        var option = inner + indentUnit;
-        builder.Append(option).Append("ShouldHandle = new PredicateBuilder()")
-            .Append(string.Concat(plan.HandledExceptionTypes.Select(type => ".Handle<" + type + ">()")))
-            .AppendLine(",");
-        builder.Append(option).Append("MaxRetryAttempts = ").Append(plan.MaxRetryAttempts.ToString(CultureInfo.InvariantCulture)).AppendLine(",");
-        builder.Append(option).Append("Delay = ").Append(plan.DelayExpression).AppendLine(",");
-        builder.Append(option).Append("BackoffType = DelayBackoffType.").Append(BackoffName(plan.Backoff)).AppendLine(",");
-        builder.Append(inner).AppendLine("})");
-        builder.Append(inner).AppendLine(".Build();");
+        if (declareLocal)
+        {
+            builder.Append(indentation).Append("var ").Append(pipelineName).Append(" = ").Append(Builder(plan, indentation, indentUnit)).AppendLine(";");
+        }
 
+        var inner = indentation + indentUnit;
         var execution = Execution(plan, indentation, indentUnit, pipelineName, tokenName);
         if (plan.ThrowWhenExhausted is null)
         {
@@ -53,12 +46,36 @@ internal static class PollyPipelineText
         return builder.ToString();
     }
 
+    /// <summary><c>private static readonly ResiliencePipeline Name = new ResiliencePipelineBuilder()...Build();</c> and a blank line.</summary>
+    public static string Field(RetryPipelinePlan plan, string indentation, string indentUnit, string fieldName) =>
+        indentation + "private static readonly ResiliencePipeline " + fieldName + " = " + Builder(plan, indentation, indentUnit) + ";" + Environment.NewLine + Environment.NewLine;
+
+    /// <summary>The builder expression, its first line unindented (it follows <c>var pipeline = </c>), without a final semicolon.</summary>
+    public static string Builder(RetryPipelinePlan plan, string indentation, string indentUnit)
+    {
+        var builder = new StringBuilder();
+        var inner = indentation + indentUnit;
+        builder.AppendLine("new ResiliencePipelineBuilder()");
+        builder.Append(inner).AppendLine(".AddRetry(new RetryStrategyOptions");
+        builder.Append(inner).AppendLine("{");
+        var option = inner + indentUnit;
+        builder.Append(option).Append("ShouldHandle = new PredicateBuilder()")
+            .Append(string.Concat(plan.HandledExceptionTypes.Select(type => ".Handle<" + type + ">()")))
+            .AppendLine(",");
+        builder.Append(option).Append("MaxRetryAttempts = ").Append(plan.MaxRetryAttempts.ToString(CultureInfo.InvariantCulture)).AppendLine(",");
+        builder.Append(option).Append("Delay = ").Append(plan.DelayExpression).AppendLine(",");
+        builder.Append(option).Append("BackoffType = DelayBackoffType.").Append(BackoffName(plan.Backoff)).AppendLine(",");
+        builder.Append(inner).AppendLine("})");
+        builder.Append(inner).Append(".Build()");
+        return builder.ToString();
+    }
+
     private static string Execution(RetryPipelinePlan plan, string indentation, string indentUnit, string pipelineName, string tokenName)
     {
         var builder = new StringBuilder();
         var call = plan.IsAsync ? "await " + pipelineName + ".ExecuteAsync(" : pipelineName + ".Execute(";
-        var parameters = plan.IsAsync ? "async " + tokenName + " => " : "() => ";
-        var arguments = plan.IsAsync && plan.CancellationTokenExpression is { } token ? ", " + token + ")" : ")";
+        var parameters = plan.IsAsync ? "async " + tokenName + " => " : plan.PassesToken ? tokenName + " => " : "() => ";
+        var arguments = (plan.IsAsync || plan.PassesToken) && plan.CancellationTokenExpression is { } token ? ", " + token + ")" : ")";
         if (plan.IsAsync && plan.ConfigureAwaitFalse)
         {
             arguments += ".ConfigureAwait(false)";

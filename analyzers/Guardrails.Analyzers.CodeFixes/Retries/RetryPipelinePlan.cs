@@ -21,8 +21,10 @@ internal sealed class RetryPipelinePlan
         ExpressionSyntax? returnedExpression,
         ThrowStatementSyntax? throwWhenExhausted,
         StatementSyntax? unreachableAfterLoop,
-        ImmutableArray<StatementSyntax> declarationsToRemove)
+        ImmutableArray<StatementSyntax> declarationsToRemove,
+        bool settingsAreStatic)
     {
+        SettingsAreStatic = settingsAreStatic;
         Loop = loop;
         HandledExceptionTypes = handledExceptionTypes;
         MaxRetryAttempts = maxRetryAttempts;
@@ -38,6 +40,17 @@ internal sealed class RetryPipelinePlan
         UnreachableAfterLoop = unreachableAfterLoop;
         DeclarationsToRemove = declarationsToRemove;
     }
+
+    /// <summary>The same plan with the operation rewritten (the pipeline's token forwarded to its calls).</summary>
+    public RetryPipelinePlan WithOperation(ImmutableArray<StatementSyntax> operationStatements, ExpressionSyntax? returnedExpression, string? cancellationTokenExpression, bool passesToken) =>
+        new(Loop, HandledExceptionTypes, MaxRetryAttempts, DelayExpression, Backoff, cancellationTokenExpression, IsAsync, ConfigureAwaitFalse,
+            operationStatements, Exit, returnedExpression, ThrowWhenExhausted, UnreachableAfterLoop, DeclarationsToRemove, SettingsAreStatic)
+        {
+            PassesToken = passesToken,
+        };
+
+    /// <summary>The operation hands the pipeline's token to a call: a synchronous callback then takes it too.</summary>
+    public bool PassesToken { get; private set; }
 
     public StatementSyntax Loop { get; }
     public ImmutableArray<string> HandledExceptionTypes { get; }
@@ -65,4 +78,7 @@ internal sealed class RetryPipelinePlan
 
     /// <summary>Declarations only the loop used (the attempt counter of a while loop, <c>var delay = 100;</c> doubled in the catch).</summary>
     public ImmutableArray<StatementSyntax> DeclarationsToRemove { get; }
+
+    /// <summary>The retry settings read nothing of an instance or a call: the pipeline can be a static field.</summary>
+    public bool SettingsAreStatic { get; }
 }

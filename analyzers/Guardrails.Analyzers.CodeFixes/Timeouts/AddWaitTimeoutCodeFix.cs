@@ -25,23 +25,17 @@ public sealed class AddWaitTimeoutCodeFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.UnboundedWait);
 
-    /// <summary>Each fix may add the shared <c>WaitTimeout</c> field; a batch would add it once per wait.</summary>
-    public override FixAllProvider? GetFixAllProvider() => null;
+    /// <summary>
+    /// The batch fixer would merge one document per wait, each adding the shared <c>WaitTimeout</c> field: this one
+    /// fixes every wait of a document in one edit and adds the field once per type.
+    /// </summary>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
-            || semanticModel is null
-            || StatementOf(invocation) is not { } statement)
-        {
-            return;
-        }
-
-        var placeholder = invocation.AddArgumentListArguments(SyntaxFactory.Argument(DefaultTimeout.Expression(System.TimeSpan.FromSeconds(1), semanticModel, invocation.SpanStart)));
-        var speculative = semanticModel.GetSpeculativeSymbolInfo(invocation.SpanStart, placeholder, SpeculativeBindingOption.BindAsExpression);
-        if (speculative.Symbol is not IMethodSymbol { ReturnType: var returnType } || !ReturnsSuccess(returnType))
+        if (root is null || semanticModel is null || FixableWait(root, context.Span, semanticModel) is not var (invocation, statement))
         {
             return;
         }
@@ -52,6 +46,58 @@ public sealed class AddWaitTimeoutCodeFix : CodeFixProvider
                 cancellationToken => AddTimeoutAsync(context.Document, invocation, statement, cancellationToken),
                 equivalenceKey: nameof(AddWaitTimeoutCodeFix)),
             context.Diagnostics);
+    }
+
+    /// <summary>The reported call and its statement, when a timed overload returning success exists for it.</summary>
+    private static (InvocationExpressionSyntax Invocation, ExpressionStatementSyntax Statement)? FixableWait(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span, SemanticModel semanticModel)
+    {
+        if (root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
+            || StatementOf(invocation) is not { } statement)
+        {
+            return null;
+        }
+
+        var placeholder = invocation.AddArgumentListArguments(SyntaxFactory.Argument(DefaultTimeout.Expression(System.TimeSpan.FromSeconds(1), semanticModel, invocation.SpanStart)));
+        var speculative = semanticModel.GetSpeculativeSymbolInfo(invocation.SpanStart, placeholder, SpeculativeBindingOption.BindAsExpression);
+        return speculative.Symbol is IMethodSymbol { ReturnType: var returnType } && ReturnsSuccess(returnType)
+            ? (invocation, statement)
+            : null;
+    }
+
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, context.CancellationToken).ConfigureAwait(false);
+        var root = editor.OriginalRoot;
+        var timeout = DefaultTimeout.For(document, root.SyntaxTree);
+        var fields = new System.Collections.Generic.Dictionary<SyntaxNode, WaitTimeoutField>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (FixableWait(root, diagnostic.Location.SourceSpan, editor.SemanticModel) is not var (invocation, statement))
+            {
+                continue;
+            }
+
+            // One field per type: the first wait of a type decides it, the others refer to it. Outside a type
+            // (top-level statements) the value is written inline and nothing is declared.
+            var type = (SyntaxNode?)invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type is null || !fields.TryGetValue(type, out var field))
+            {
+                field = WaitTimeoutField.For(invocation, editor.SemanticModel, timeout);
+                if (type is not null)
+                {
+                    fields.Add(type, field);
+                }
+            }
+
+            ReplaceWithTimedWait(editor, invocation, statement, field);
+        }
+
+        foreach (var field in fields.Values)
+        {
+            field.DeclareIn(editor);
+        }
+
+        return editor.GetChangedDocument();
     }
 
     /// <summary>
@@ -74,9 +120,14 @@ public sealed class AddWaitTimeoutCodeFix : CodeFixProvider
     private static async Task<Document> AddTimeoutAsync(Document document, InvocationExpressionSyntax invocation, ExpressionStatementSyntax statement, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var timeout = DefaultTimeout.For(document, invocation.SyntaxTree);
-        var timeoutField = WaitTimeoutField.For(invocation, editor.SemanticModel, timeout);
+        var timeoutField = WaitTimeoutField.For(invocation, editor.SemanticModel, DefaultTimeout.For(document, invocation.SyntaxTree));
+        ReplaceWithTimedWait(editor, invocation, statement, timeoutField);
+        timeoutField.DeclareIn(editor);
+        return editor.GetChangedDocument();
+    }
 
+    private static void ReplaceWithTimedWait(DocumentEditor editor, InvocationExpressionSyntax invocation, ExpressionStatementSyntax statement, WaitTimeoutField timeoutField)
+    {
         // Replacing the call inside the statement's expression keeps an await and a ConfigureAwait around it.
         var timedCall = invocation.AddArgumentListArguments(SyntaxFactory.Argument(timeoutField.Reference));
         var timedWait = statement.Expression.ReplaceNode(invocation, timedCall);
@@ -93,7 +144,5 @@ public sealed class AddWaitTimeoutCodeFix : CodeFixProvider
             .WithAdditionalAnnotations(Formatter.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
 
         editor.ReplaceNode(statement, guarded);
-        timeoutField.DeclareIn(editor);
-        return editor.GetChangedDocument();
     }
 }

@@ -1,23 +1,27 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Guardrails.Analyzers.Retries;
 
-/// <summary>GR1005: <c>goto</c> from a catch block back to a label before its try statement.</summary>
+/// <summary>
+/// GR1005: <c>goto</c> back to a label before the code that failed, from its catch block or from an <c>if</c>
+/// that tests the result of that code (<c>if (!TrySend(...) &amp;&amp; ++tries &lt; 3) goto retry;</c>).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GotoRetryAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.GotoRetry,
-        title: "goto retry from a catch block",
-        messageFormat: "goto retry: after catching {0} the catch block jumps back to '{1}' to run the operation again ({2}); " + RetryAdvice.Polly + "{3}",
+        title: "goto retry written by hand",
+        messageFormat: "goto retry: {0} the code jumps back to '{1}' to run the operation again ({2}); " + RetryAdvice.Polly + "{3}",
         RuleCategories.Resilience,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A goto from a catch block back above its try statement is a retry loop in disguise: easy to miss in review, and its limit, delay and handled failures are decided ad hoc.",
+        description: "A goto back above the code that failed (from its catch block, or after testing its result) is a retry loop in disguise: easy to miss in review, and its limit, delay and handled failures are decided ad hoc.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.GotoRetry));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
@@ -34,14 +38,14 @@ public sealed class GotoRetryAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterOperationAction(operationContext => AnalyzeBranch(operationContext, types), OperationKind.Branch);
+            // goto is rare: a syntax-kind filter means no other statement costs anything.
+            compilationContext.RegisterSyntaxNodeAction(syntaxContext => AnalyzeGoto(syntaxContext, types), SyntaxKind.GotoStatement);
         });
     }
 
-    private static void AnalyzeBranch(OperationAnalysisContext context, RetryWellKnownTypes types)
+    private static void AnalyzeGoto(SyntaxNodeAnalysisContext context, RetryWellKnownTypes types)
     {
-        var branch = (IBranchOperation)context.Operation;
-        if (branch.BranchKind != BranchKind.GoTo || CatchClauseContext.EnclosingCatch(branch) is not { Parent: ITryOperation tryOperation } catchClause)
+        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IBranchOperation { BranchKind: BranchKind.GoTo } branch)
         {
             return;
         }
@@ -49,21 +53,60 @@ public sealed class GotoRetryAnalyzer : DiagnosticAnalyzer
         var label = OperationSearch.DescendantsInSameBody(CatchClauseContext.Root(branch))
             .OfType<ILabeledOperation>()
             .FirstOrDefault(labeled => SymbolEqualityComparer.Default.Equals(labeled.Label, branch.Target));
-        if (label is null || label.Syntax.SpanStart > tryOperation.Syntax.SpanStart || RetryOptions.IsSanctioned(context.Options, branch))
+        if (label is null || label.Syntax.SpanStart > branch.Syntax.SpanStart)
         {
             return;
         }
 
-        var counters = AttemptCounters.Find(catchClause.Handler);
-        var limit = AttemptCounters.FindLimit([catchClause.Filter, catchClause.Handler], counters);
-        var delay = RetryDelayInference.Infer(catchClause.Handler, counters, types);
-        var involvesHttp = OperationSearch.DescendantsInSameBody(tryOperation.Body).OfType<IInvocationOperation>().Any(call => types.IsHttpClientCall(call.TargetMethod));
+        var retry = AfterException(branch, label) ?? AfterFailedResult(branch, label, types);
+        if (retry is null ||
+            RetryOptions.IsSanctioned(context.Options, branch) ||
+            RetryOptions.IsRetryEngine(context.Options, retry.Value.Decision))
+        {
+            return;
+        }
+
+        var (trigger, decision, retried) = retry.Value;
+        var counters = AttemptCounters.Find(decision);
+        var limit = AttemptCounters.FindLimit([decision], counters);
+        var delay = RetryDelayInference.Infer(decision, counters, types);
         context.ReportDiagnostic(Diagnostic.Create(
             Rule,
             branch.Syntax.GetLocation(),
-            RetryLoopMatch.DescribeCaughtTypes(ImmutableArray.Create(catchClause)),
+            trigger,
             branch.Target.Name,
             AttemptCounters.DescribeLimit(limit) + ", " + delay.Describe(),
-            RetryAdvice.HttpSuffix(involvesHttp)));
+            RetryAdvice.HttpSuffix(types.HttpInvolvementOf(retried, context.ContainingSymbol))));
+    }
+
+    /// <summary><c>retry: try { ... } catch (T) { ...; goto retry; }</c>: the decision is the catch clause.</summary>
+    private static (string Trigger, IOperation Decision, IOperation Retried)? AfterException(IBranchOperation branch, ILabeledOperation label)
+    {
+        if (CatchClauseContext.EnclosingCatch(branch) is not { Parent: ITryOperation tryOperation } catchClause ||
+            label.Syntax.SpanStart > tryOperation.Syntax.SpanStart)
+        {
+            return null;
+        }
+
+        return ("after catching " + RetryLoopMatch.DescribeCaughtTypes(ImmutableArray.Create(catchClause)) + ",", catchClause, tryOperation.Body);
+    }
+
+    /// <summary><c>retry: var ok = TrySend(); if (!ok &amp;&amp; ++tries &lt; 3) { Thread.Sleep(...); goto retry; }</c>: the decision is the if.</summary>
+    private static (string Trigger, IOperation Decision, IOperation Retried)? AfterFailedResult(IBranchOperation branch, ILabeledOperation label, RetryWellKnownTypes types)
+    {
+        for (var current = branch.Parent; current is not null && current is not (IAnonymousFunctionOperation or ILocalFunctionOperation); current = current.Parent)
+        {
+            if (current is IConditionalOperation check &&
+                check.WhenTrue.Syntax.Span.Contains(branch.Syntax.Span) &&
+                check.Syntax.SpanStart > label.Syntax.SpanStart &&
+                ResultChecks.Failure(check.Condition, CatchClauseContext.Root(branch), types) is { } failed &&
+                failed.Action.Syntax.SpanStart > label.Syntax.SpanStart &&
+                failed.Action.Syntax.SpanStart < branch.Syntax.SpanStart)
+            {
+                return ("when " + failed.Description + ",", check, failed.Action);
+            }
+        }
+
+        return null;
     }
 }

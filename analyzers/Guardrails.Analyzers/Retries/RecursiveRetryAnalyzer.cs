@@ -2,23 +2,28 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Guardrails.Analyzers.Retries;
 
-/// <summary>GR1004: a method that calls itself from its own catch block, with the same arguments or a counter stepped by one.</summary>
+/// <summary>
+/// GR1004: a method that calls itself again, with the same arguments or a counter stepped by one, from its own
+/// catch block or after the result of an action it ran reported failure.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.RecursiveRetry,
-        title: "Recursive retry from a catch block",
-        messageFormat: "Recursive retry: '{0}' calls itself from its catch block after catching {1} ({2}); " + RetryAdvice.Polly + "{3}",
+        title: "Recursive retry written by hand",
+        messageFormat: "Recursive retry: '{0}' calls itself again {1} ({2}); " + RetryAdvice.Polly + "{3}",
         RuleCategories.Resilience,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Calling the failing method again from its own catch block is a retry with the stack as its loop: each attempt deepens the stack, keeps every earlier frame alive, and the limit, delay and handled failures are decided ad hoc.",
+        description: "Calling the failing method again from its own catch block, or after its result reported failure, is a retry with the stack as its loop: each attempt deepens the stack, keeps every earlier frame alive, and the limit, delay and handled failures are decided ad hoc.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.RecursiveRetry));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
@@ -35,48 +40,161 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, types), OperationKind.Invocation);
+            // One callback per method, and a syntax scan for a call by the method's own name: no per-invocation work.
+            compilationContext.RegisterSyntaxNodeAction(
+                syntaxContext => AnalyzeFunction(syntaxContext, types),
+                SyntaxKind.MethodDeclaration,
+                SyntaxKind.LocalFunctionStatement);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, RetryWellKnownTypes types)
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, RetryWellKnownTypes types)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var target = invocation.TargetMethod;
-
-        // Most invocations call another method: rule them out before walking up the tree.
-        if (target.MethodKind != MethodKind.LocalFunction &&
-            !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, context.ContainingSymbol.OriginalDefinition))
+        var (name, parameters, body) = context.Node switch
+        {
+            MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody),
+            LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody),
+            _ => (string.Empty, null, null),
+        };
+        if (body is null || parameters is null)
         {
             return;
         }
 
-        var function = CatchClauseContext.EnclosingFunction(invocation, context.ContainingSymbol);
-        if (function is null ||
-            !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, function.OriginalDefinition) ||
-            invocation.Instance is not (null or IInstanceReferenceOperation))
+        IMethodSymbol? function = null;
+        foreach (var call in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            // Syntax first: overloads forwarding to each other (Get(key) -> Get(key, flags)) are common and not retries.
+            if (InvokedName(call.Expression) != name || !PassesOwnParametersAgain(call.ArgumentList, parameters))
+            {
+                continue;
+            }
+
+            function ??= context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) as IMethodSymbol;
+            if (function is not null && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
+            {
+                AnalyzeInvocation(context, invocation, function, types);
+            }
+        }
+    }
+
+    /// <summary>The syntax of <see cref="IsSameCallAgain"/>: each argument names a parameter, steps one by a constant, or increments it.</summary>
+    private static bool PassesOwnParametersAgain(ArgumentListSyntax arguments, ParameterListSyntax parameters)
+    {
+        if (arguments.Arguments.Count > parameters.Parameters.Count)
+        {
+            return false;
+        }
+
+        foreach (var argument in arguments.Arguments)
+        {
+            var named = argument.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression or (int)SyntaxKind.SubtractExpression, Left: IdentifierNameSyntax counter, Right: LiteralExpressionSyntax } => counter.Identifier.ValueText,
+                PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
+                PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
+                _ => null,
+            };
+            if (named is null || !parameters.Parameters.Any(parameter => parameter.Identifier.ValueText == named))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, IMethodSymbol function, RetryWellKnownTypes types)
+    {
+        var enclosing = CatchClauseContext.EnclosingFunction(invocation, function);
+        if (enclosing is null ||
+            !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, function.OriginalDefinition) ||
+            !SymbolEqualityComparer.Default.Equals(enclosing.OriginalDefinition, function.OriginalDefinition) ||
+            invocation.Instance is not (null or IInstanceReferenceOperation) ||
+            !IsSameCallAgain(invocation, out var counters))
         {
             return;
         }
 
-        var catchClause = CatchClauseContext.EnclosingCatch(invocation);
-        if (catchClause is null || !IsSameCallAgain(invocation, out var counters) || RetryOptions.IsSanctioned(context.Options, invocation))
+        var retry = AfterException(invocation) ?? AfterFailedResult(invocation, types);
+        if (retry is null ||
+            RetryOptions.IsSanctioned(context.Options, invocation) ||
+            RetryOptions.IsRetryEngine(context.Options, retry.Value.Decision))
         {
             return;
         }
 
-        var limit = AttemptCounters.FindLimit([catchClause.Filter, catchClause.Handler], counters);
-        var delay = RetryDelayInference.Infer(catchClause.Handler, counters, types);
-        var involvesHttp = catchClause.Parent is ITryOperation tryOperation &&
-            OperationSearch.DescendantsInSameBody(tryOperation.Body).OfType<IInvocationOperation>().Any(call => types.IsHttpClientCall(call.TargetMethod));
+        var (trigger, decision, waits, retried) = retry.Value;
+        var limit = AttemptCounters.FindLimit([decision], counters);
+        var delay = RetryDelayInference.Infer(waits, counters, types);
         context.ReportDiagnostic(Diagnostic.Create(
             Rule,
             invocation.Syntax.GetLocation(),
             function.Name,
-            RetryLoopMatch.DescribeCaughtTypes(ImmutableArray.Create(catchClause)),
+            trigger,
             AttemptCounters.DescribeLimit(limit) + ", " + delay.Describe(),
-            RetryAdvice.HttpSuffix(involvesHttp)));
+            RetryAdvice.HttpSuffix(types.HttpInvolvementOf(retried, function))));
     }
+
+    /// <summary>From the catch block: the catch clause decides, the try block is what failed.</summary>
+    private static (string Trigger, IOperation Decision, IOperation Waits, IOperation Retried)? AfterException(IInvocationOperation invocation)
+    {
+        if (CatchClauseContext.EnclosingCatch(invocation) is not { Parent: ITryOperation tryOperation } catchClause)
+        {
+            return null;
+        }
+
+        return ("from its catch block after catching " + RetryLoopMatch.DescribeCaughtTypes(ImmutableArray.Create(catchClause)), catchClause, catchClause.Handler, tryOperation.Body);
+    }
+
+    /// <summary>
+    /// After a failed result: <c>if (!response.IsSuccessStatusCode &amp;&amp; retries &gt; 0) return await GetAsync(url, retries - 1);</c>,
+    /// or <c>if (TrySend(message)) return true; Thread.Sleep(1000); return Send(message);</c>.
+    /// </summary>
+    private static (string Trigger, IOperation Decision, IOperation Waits, IOperation Retried)? AfterFailedResult(IInvocationOperation invocation, RetryWellKnownTypes types)
+    {
+        var body = CatchClauseContext.Root(invocation);
+        IOperation child = invocation;
+        for (var current = invocation.Parent; current is not null && current is not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = current, current = current.Parent)
+        {
+            if (current is IConditionalOperation check && check.WhenTrue == child &&
+                ResultChecks.Failure(check.Condition, body, types) is { } failed &&
+                IsEarlierAction(failed, invocation))
+            {
+                return ("when " + failed.Description, check, check, failed.Action);
+            }
+
+            if (current is IBlockOperation block)
+            {
+                // An earlier statement of the same block leaves when the action worked: what follows runs on failure.
+                foreach (var statement in block.Operations.TakeWhile(statement => statement != child))
+                {
+                    if (statement is IConditionalOperation { WhenFalse: null } successCheck &&
+                        OperationSearch.TopLevelStatements(successCheck.WhenTrue).LastOrDefault() is IReturnOperation &&
+                        ResultChecks.Success(successCheck.Condition, body, types) is { } worked &&
+                        IsEarlierAction(worked, invocation))
+                    {
+                        return ("when " + worked.Description, successCheck, block, worked.Action);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsEarlierAction(FailedResult result, IInvocationOperation recursiveCall) =>
+        result.Action != recursiveCall && result.Action.Syntax.SpanStart < recursiveCall.Syntax.SpanStart &&
+        !recursiveCall.Syntax.Span.Contains(result.Action.Syntax.Span);
 
     /// <summary>
     /// Every argument passes the method's own parameter on unchanged or steps it by one (<c>attempt + 1</c>,

@@ -16,12 +16,13 @@ internal static class RetriedOperationRecognizer
         "Send", "Post", "Put", "Patch", "Publish", "Connect", "Reconnect", "Open", "Write", "Save", "Upload",
         "Download", "Deliver", "Execute", "Invoke", "Call", "Commit", "Submit", "Push", "Insert", "Request",
         "Notify", "Dispatch", "Login", "LogIn", "Authenticate", "Register", "Transmit", "Store", "Persist",
+        "Reserve", "Create", "Update", "Delete", "Sync", "Flush",
     ];
 
     public static bool IsRetriableAction(IInvocationOperation invocation, RetryWellKnownTypes types)
     {
         var method = invocation.TargetMethod;
-        if (types.IsHttpClientCall(method))
+        if (types.IsHttpCall(method))
         {
             return true;
         }
@@ -69,6 +70,11 @@ internal static class RetriedOperationRecognizer
     public static bool IsSuccessProperty(IPropertySymbol property) =>
         property.Type.SpecialType == SpecialType.System_Boolean &&
         property.Name is "IsSuccess" or "IsSuccessful" or "Success" or "Succeeded" or "Successful" or "IsOk" or "Ok" or "IsAcknowledged" or "Acknowledged";
+
+    /// <summary><c>result.HasErrors</c>, <c>result.IsFailure</c>...: a result object that says the action failed.</summary>
+    public static bool IsErrorFlag(IPropertySymbol property) =>
+        property.Type.SpecialType == SpecialType.System_Boolean &&
+        property.Name is "HasError" or "HasErrors" or "IsError" or "IsFailure" or "IsFailed" or "Failed" or "IsFaulted";
 
     /// <summary>True for <c>response.IsSuccessStatusCode</c> on an HTTP response.</summary>
     public static bool IsSuccessStatusCheck(IOperation operation, RetryWellKnownTypes types) =>

@@ -5,7 +5,10 @@ internal static class RetryAdvice
 {
     public const string Polly = "use a Polly v8 pipeline (new ResiliencePipelineBuilder().AddRetry(...))";
 
-    public static string HttpSuffix(bool involvesHttpClient) => involvesHttpClient
-        ? " or, for HttpClient, AddStandardResilienceHandler() from Microsoft.Extensions.Http.Resilience"
-        : string.Empty;
+    public static string HttpSuffix(HttpInvolvement involvement) => involvement switch
+    {
+        HttpInvolvement.HttpClient => " or, for HttpClient, AddStandardResilienceHandler() from Microsoft.Extensions.Http.Resilience",
+        HttpInvolvement.DelegatingHandler => " or replace this handler with AddStandardResilienceHandler() (or AddResilienceHandler(...)) from Microsoft.Extensions.Http.Resilience on the client's registration",
+        _ => string.Empty,
+    };
 }

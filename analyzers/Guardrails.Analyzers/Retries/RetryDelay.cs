@@ -8,10 +8,11 @@ internal sealed class RetryDelay
 {
     public static RetryDelay None { get; } = new(BackoffKind.None, hasJitter: false, call: null, argument: null);
 
-    public RetryDelay(BackoffKind backoff, bool hasJitter, IInvocationOperation? call, IOperation? argument)
+    public RetryDelay(BackoffKind backoff, bool hasJitter, IInvocationOperation? call, IOperation? argument, bool honoursRetryAfter = false)
     {
         Backoff = backoff;
         HasJitter = hasJitter;
+        HonoursRetryAfter = honoursRetryAfter;
         Call = call;
         Argument = argument;
     }
@@ -19,6 +20,9 @@ internal sealed class RetryDelay
     public BackoffKind Backoff { get; }
 
     public bool HasJitter { get; }
+
+    /// <summary>The wait comes from the server's <c>Retry-After</c> header when it sends one.</summary>
+    public bool HonoursRetryAfter { get; }
 
     /// <summary>The call that waits (Thread.Sleep, Task.Delay, ...); null for a tight retry.</summary>
     public IInvocationOperation? Call { get; }
@@ -36,6 +40,11 @@ internal sealed class RetryDelay
             BackoffKind.Linear => $"linear backoff {waitText}",
             _ => $"exponential backoff {waitText}",
         };
-        return HasJitter ? description + " with random jitter" : description;
+        if (HasJitter)
+        {
+            description += " with random jitter";
+        }
+
+        return HonoursRetryAfter ? description + ", honouring the server's Retry-After" : description;
     }
 }

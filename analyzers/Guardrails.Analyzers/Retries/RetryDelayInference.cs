@@ -38,6 +38,7 @@ internal static class RetryDelayInference
 
         var backoff = BackoffKind.Constant;
         var hasJitter = false;
+        var honoursRetryAfter = false;
         foreach (var expression in expressions)
         {
             var kind = Classify(expression, counters, types, ref hasJitter);
@@ -45,9 +46,12 @@ internal static class RetryDelayInference
             {
                 backoff = kind;
             }
+
+            honoursRetryAfter |= OperationSearch.DescendantsInSameBody(expression).Prepend(expression)
+                .Any(node => node is IPropertyReferenceOperation { Property.Name: "RetryAfter" });
         }
 
-        return new RetryDelay(backoff, hasJitter, call, argument);
+        return new RetryDelay(backoff, hasJitter, call, argument, honoursRetryAfter);
     }
 
     private static bool IsDuration(ITypeSymbol? type) =>
@@ -64,6 +68,24 @@ internal static class RetryDelayInference
             {
                 case IInvocationOperation invocation when types.IsMathPow(invocation.TargetMethod):
                     kind = BackoffKind.Exponential;
+                    break;
+                case IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.Name: "TimeSpan" } factory } timeSpan
+                    when kind < BackoffKind.Linear && factory.Name.StartsWith("From", System.StringComparison.Ordinal) &&
+                         timeSpan.Arguments.Length == 1 && VariableOf(timeSpan.Arguments[0].Value) is { } unitCount && counters.Contains(unitCount, SymbolEqualityComparer.Default):
+                    // TimeSpan.FromSeconds(attempt): one more unit per attempt.
+                    kind = BackoffKind.Linear;
+                    break;
+                case IInvocationOperation helper
+                    when !helper.TargetMethod.DeclaringSyntaxReferences.IsEmpty &&
+                         helper.Arguments.Any(argument => ReferencesAny(argument.Value, counters)) &&
+                         DelayHelperSyntax.Classify(helper.TargetMethod) is { } computed:
+                    // var waitFor = GetNextWaitInterval(attempt): the helper's body says how the wait grows.
+                    hasJitter |= computed.HasJitter;
+                    if (computed.Backoff > kind)
+                    {
+                        kind = computed.Backoff;
+                    }
+
                     break;
                 case IInvocationOperation invocation when types.IsRandom(invocation.TargetMethod.ContainingType):
                     hasJitter = true;
@@ -102,10 +124,15 @@ internal static class RetryDelayInference
             .Any(binary => binary.OperatorKind == BinaryOperatorKind.Multiply &&
                            (ReferencesAny(binary.LeftOperand, [variable]) || ReferencesAny(binary.RightOperand, [variable])));
 
-    /// <summary>Assignments to <paramref name="variable"/> inside the retry: where a delay variable grows.</summary>
+    /// <summary>Assignments to <paramref name="variable"/> inside the retry (and its declaration there): where a delay variable grows.</summary>
     private static IEnumerable<IOperation> AssignmentsTo(IOperation region, ISymbol variable) =>
         OperationSearch.DescendantsInSameBody(region)
-            .Where(node => node is IAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(VariableOf(assignment.Target), variable));
+            .Where(node => node switch
+            {
+                IAssignmentOperation assignment => SymbolEqualityComparer.Default.Equals(VariableOf(assignment.Target), variable),
+                IVariableDeclaratorOperation { Initializer: not null } declarator => SymbolEqualityComparer.Default.Equals(declarator.Symbol, variable),
+                _ => false,
+            });
 
     public static ISymbol? VariableOf(IOperation operation) => operation switch
     {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Guardrails.Analyzers.Options;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -56,15 +56,25 @@ public sealed class RetryLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterOperationAction(operationContext => AnalyzeLoop(operationContext, types), OperationKind.Loop);
+            // Syntax first: only loops that could hold a retry (see RetryLoopSyntax) cost a semantic look.
+            compilationContext.RegisterSyntaxNodeAction(
+                syntaxContext => AnalyzeLoop(syntaxContext, types),
+                SyntaxKind.ForStatement,
+                SyntaxKind.WhileStatement,
+                SyntaxKind.DoStatement);
         });
     }
 
-    private static void AnalyzeLoop(OperationAnalysisContext context, RetryWellKnownTypes types)
+    private static void AnalyzeLoop(SyntaxNodeAnalysisContext context, RetryWellKnownTypes types)
     {
-        var loop = (ILoopOperation)context.Operation;
+        if (!RetryLoopSyntax.MayBeRetry((StatementSyntax)context.Node) ||
+            context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not ILoopOperation loop)
+        {
+            return;
+        }
+
         var match = RetryLoopDetector.Detect(loop, types);
-        if (match is null || RetryOptions.IsSanctioned(context.Options, loop))
+        if (match is null || RetryOptions.IsSanctioned(context.Options, loop) || RetryOptions.IsRetryEngine(context.Options, loop.Body))
         {
             return;
         }
@@ -77,7 +87,7 @@ public sealed class RetryLoopAnalyzer : DiagnosticAnalyzer
             LoopKeywordLocation(loop),
             match.DescribeTrigger(),
             match.DescribeDetails(),
-            RetryAdvice.HttpSuffix(match.InvolvesHttpClient)));
+            RetryAdvice.HttpSuffix(match.Http)));
     }
 
     /// <summary>The <c>for</c>/<c>while</c>/<c>do</c> keyword: short, and where a reader starts reading the loop.</summary>

@@ -30,8 +30,11 @@ internal static class RetryLoopDetector
             return null;
         }
 
-        return DetectAfterException(loop, condition, statements, types)
+        var match = DetectAfterException(loop, condition, statements, types)
             ?? DetectAfterFailedResult(loop, condition, statements, types);
+
+        // Checked last: only a loop that looks like a retry pays for the look at its clock and tokens.
+        return match is not null && PollingDeadline.Bounds(loop, condition, types) ? null : match;
     }
 
     private static bool MayTestForFailure(IOperation? condition) =>
@@ -84,19 +87,16 @@ internal static class RetryLoopDetector
             var limitSources = new List<IOperation?> { condition };
             limitSources.AddRange(retryingCatches.Select(c => c.Filter));
             limitSources.AddRange(retryingCatches.Select(c => (IOperation)c.Handler));
-            var involvesHttp = OperationSearch.DescendantsInSameBody(tryOperation.Body)
-                .OfType<IInvocationOperation>()
-                .Any(invocation => types.IsHttpClientCall(invocation.TargetMethod));
             return new RetryLoopMatch(
                 RetryLoopKind.AfterException,
                 loop,
                 tryOperation,
                 retryingCatches,
-                retriedOperation: null,
+                failedResult: null,
                 counters,
                 AttemptCounters.FindLimit(limitSources, counters),
                 RetryDelayInference.Infer(loop, counters, types),
-                involvesHttp);
+                types.HttpInvolvementOf(tryOperation.Body, ContainingSymbolOf(loop)));
         }
 
         return null;
@@ -104,8 +104,10 @@ internal static class RetryLoopDetector
 
     private static RetryLoopMatch? DetectAfterFailedResult(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
     {
-        var retried = FailureCheckedByCondition(loop, condition, types) ?? SuccessCheckedInBody(loop, statements, types);
-        if (retried is null || ChangesInputBetweenAttempts(loop, retried, types))
+        var failed = FailureCheckedByCondition(loop, condition, types)
+            ?? SuccessCheckedInBody(loop, statements, types)
+            ?? FailureCheckedInBody(loop, statements, types);
+        if (failed is null || ChangesInputBetweenAttempts(loop, failed.Action, types))
         {
             return null;
         }
@@ -116,48 +118,27 @@ internal static class RetryLoopDetector
             loop,
             tryOperation: null,
             retryingCatches: ImmutableArray<ICatchClauseOperation>.Empty,
-            retried,
+            failed,
             counters,
             AttemptCounters.FindLimit([condition, loop.Body], counters),
             RetryDelayInference.Infer(loop, counters, types),
-            types.IsHttpClientCall(retried.TargetMethod));
+            types.HttpInvolvementOf(failed.Action, ContainingSymbolOf(loop)));
     }
 
-    /// <summary><c>while (!ok ...)</c>, <c>while (!response.IsSuccessStatusCode ...)</c>, <c>while (!TrySend())</c>.</summary>
-    private static IInvocationOperation? FailureCheckedByCondition(ILoopOperation loop, IOperation? condition, RetryWellKnownTypes types)
-    {
-        if (condition is null)
-        {
-            return null;
-        }
-
-        foreach (var node in OperationSearch.DescendantsInSameBody(condition).Prepend(condition))
-        {
-            var retried = node switch
-            {
-                IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } negation => SuccessCheckBehind(OperationSearch.Unwrap(negation.Operand), loop, types),
-                IBinaryOperation comparison => HttpStatusCheckBehind(comparison, loop, types, lookingForSuccess: false),
-                _ => null,
-            };
-            if (retried is not null)
-            {
-                return retried;
-            }
-        }
-
-        return null;
-    }
+    /// <summary><c>while (!ok ...)</c>, <c>while (!response.IsSuccessStatusCode ...)</c>, <c>do { ... } while (!TrySend() &amp;&amp; tries-- &gt; 0)</c>.</summary>
+    private static FailedResult? FailureCheckedByCondition(ILoopOperation loop, IOperation? condition, RetryWellKnownTypes types) =>
+        condition is null ? null : ResultChecks.Failure(condition, loop, types);
 
     /// <summary><c>if (ok) break;</c>, <c>if (response.IsSuccessStatusCode) return ...;</c>, <c>if (TrySend()) break;</c>.</summary>
-    private static IInvocationOperation? SuccessCheckedInBody(ILoopOperation loop, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
+    private static FailedResult? SuccessCheckedInBody(ILoopOperation loop, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
     {
         foreach (var statement in statements)
         {
             if (statement is IConditionalOperation { WhenFalse: null } check &&
                 LeavesLoop(OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault(), loop) &&
-                SuccessCheckBehind(OperationSearch.Unwrap(check.Condition), loop, types) is { } retried)
+                ResultChecks.Success(check.Condition, loop, types) is { } failed)
             {
-                return retried;
+                return failed;
             }
         }
 
@@ -165,104 +146,34 @@ internal static class RetryLoopDetector
     }
 
     /// <summary>
-    /// The retried action whose success <paramref name="successCheck"/> reads, if the action runs inside the loop:
-    /// <c>TrySend(...)</c>, a flag assigned from it, <c>response.IsSuccessStatusCode</c>, <c>result.Succeeded</c>,
-    /// <c>response.StatusCode == HttpStatusCode.OK</c>.
+    /// <c>if (response.StatusCode == HttpStatusCode.TooManyRequests) { await Task.Delay(...); continue; } return response;</c>:
+    /// the loop goes round again on a failed result and leaves, after the check, otherwise.
     /// </summary>
-    private static IInvocationOperation? SuccessCheckBehind(IOperation successCheck, ILoopOperation loop, RetryWellKnownTypes types)
+    private static FailedResult? FailureCheckedInBody(ILoopOperation loop, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
     {
-        switch (successCheck)
+        for (var index = 0; index < statements.Length; index++)
         {
-            case IInvocationOperation invocation when invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean || IsAwaitedBoolean(invocation):
-                return RetriedOperationRecognizer.IsRetriableAction(invocation, types) ? invocation : null;
-            case ILocalReferenceOperation flag:
-                return AssignedValues(loop, flag.Local)
-                    .Select(value => SuccessCheckBehind(value, loop, types))
-                    .FirstOrDefault(found => found is not null);
-            case IPropertyReferenceOperation { Instance: ILocalReferenceOperation response } when RetriedOperationRecognizer.IsSuccessStatusCheck(successCheck, types):
-                return AssignedValues(loop, response.Local)
-                    .OfType<IInvocationOperation>()
-                    .FirstOrDefault(invocation => types.IsHttpClientCall(invocation.TargetMethod));
-            case IPropertyReferenceOperation { Instance: ILocalReferenceOperation result, Property: var property } when RetriedOperationRecognizer.IsSuccessProperty(property):
-                return AssignedValues(loop, result.Local)
-                    .OfType<IInvocationOperation>()
-                    .FirstOrDefault(invocation => RetriedOperationRecognizer.IsRetriableAction(invocation, types));
-            case IBinaryOperation comparison:
-                return HttpStatusCheckBehind(comparison, loop, types, lookingForSuccess: true);
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>
-    /// <c>response.StatusCode == HttpStatusCode.OK</c> (success, 2xx) or <c>response.StatusCode == HttpStatusCode.TooManyRequests</c>
-    /// (a transient failure: 408, 429, 5xx), where <c>response</c> comes from an HttpClient call inside the loop.
-    /// </summary>
-    private static IInvocationOperation? HttpStatusCheckBehind(IBinaryOperation comparison, ILoopOperation loop, RetryWellKnownTypes types, bool lookingForSuccess)
-    {
-        if (comparison.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
-        {
-            return null;
-        }
-
-        var (statusSide, valueSide) = IsStatusCodeOfLocal(comparison.LeftOperand)
-            ? (comparison.LeftOperand, comparison.RightOperand)
-            : (comparison.RightOperand, comparison.LeftOperand);
-        if (!IsStatusCodeOfLocal(statusSide) || OperationSearch.Unwrap(valueSide).ConstantValue is not { HasValue: true, Value: int status })
-        {
-            return null;
-        }
-
-        var isSuccessStatus = status is >= 200 and < 300;
-        var isTransientStatus = status is 408 or 429 or >= 500;
-        var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
-        var matches = lookingForSuccess
-            ? equals && isSuccessStatus
-            : (equals && isTransientStatus) || (!equals && isSuccessStatus);
-        if (!matches || StripToProperty(statusSide) is not { Instance: ILocalReferenceOperation response })
-        {
-            return null;
-        }
-
-        return AssignedValues(loop, response.Local)
-            .OfType<IInvocationOperation>()
-            .FirstOrDefault(invocation => types.IsHttpClientCall(invocation.TargetMethod));
-
-        bool IsStatusCodeOfLocal(IOperation operation) =>
-            StripToProperty(operation) is { Property.Name: "StatusCode", Instance: ILocalReferenceOperation local } &&
-            RetryWellKnownTypes.IsOrDerivesFrom(local.Local.Type, types.HttpResponseMessage);
-    }
-
-    private static IPropertyReferenceOperation? StripToProperty(IOperation operation)
-    {
-        var current = operation;
-        while (current is IConversionOperation conversion)
-        {
-            current = conversion.Operand;
-        }
-
-        return current as IPropertyReferenceOperation;
-    }
-
-    private static bool IsAwaitedBoolean(IInvocationOperation invocation) =>
-        invocation.Parent is IAwaitOperation { Type.SpecialType: SpecialType.System_Boolean } or IInvocationOperation { Parent: IAwaitOperation { Type.SpecialType: SpecialType.System_Boolean } };
-
-    /// <summary>Values given to <paramref name="local"/> inside the loop, looking through await and conversions.</summary>
-    private static IEnumerable<IOperation> AssignedValues(ILoopOperation loop, ILocalSymbol local)
-    {
-        foreach (var node in OperationSearch.DescendantsInSameBody(loop))
-        {
-            switch (node)
+            if (statements[index] is not IConditionalOperation check ||
+                OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault() is not IBranchOperation { BranchKind: BranchKind.Continue } goOn ||
+                !SymbolEqualityComparer.Default.Equals(goOn.Target, loop.ContinueLabel))
             {
-                case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    yield return OperationSearch.Unwrap(assignment.Value);
-                    break;
-                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    yield return OperationSearch.Unwrap(initializer.Value);
-                    break;
+                continue;
+            }
+
+            var leavesOtherwise = check.WhenFalse is { } otherwise
+                ? LeavesLoop(OperationSearch.TopLevelStatements(otherwise).LastOrDefault(), loop)
+                : statements.Skip(index + 1).Any(statement => LeavesLoop(statement, loop));
+            if (leavesOtherwise && ResultChecks.Failure(check.Condition, loop, types) is { } failed)
+            {
+                return failed;
             }
         }
+
+        return null;
     }
+
+    private static ISymbol? ContainingSymbolOf(IOperation operation) =>
+        operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
 
     /// <summary>
     /// The try block ends the loop when the operation worked: return, break, a success flag the loop reads, or,
@@ -289,7 +200,7 @@ internal static class RetryLoopDetector
 
         return last is IConditionalOperation { WhenFalse: null } check &&
             LeavesLoop(OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault(), loop) &&
-            SuccessCheckBehind(OperationSearch.Unwrap(check.Condition), loop, types) is not null;
+            ResultChecks.Success(check.Condition, loop, types) is not null;
     }
 
     /// <summary>
@@ -423,6 +334,15 @@ internal static class RetryLoopDetector
         {
             return false;
         }
+
+        // var endpoint = _endpoints[attempt % _endpoints.Length]; -- a local derived from the step changes with it.
+        var derived = OperationSearch.DescendantsInSameBody(loop)
+            .OfType<IVariableDeclaratorOperation>()
+            .Where(declarator => !operationSpan.Contains(declarator.Syntax.Span) &&
+                                 declarator.Initializer is { } initializer &&
+                                 RetryDelayInference.ReferencesAny(initializer.Value, steppedVariables))
+            .Select(declarator => (ISymbol)declarator.Symbol);
+        steppedVariables = steppedVariables.AddRange(derived);
 
         return OperationSearch.DescendantsInSameBody(operation).Prepend(operation)
             .Where(node => node is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)

@@ -14,39 +14,40 @@ internal sealed class RetryLoopMatch
         ILoopOperation loop,
         ITryOperation? tryOperation,
         ImmutableArray<ICatchClauseOperation> retryingCatches,
-        IInvocationOperation? retriedOperation,
+        FailedResult? failedResult,
         IReadOnlyCollection<ISymbol> counters,
         IBinaryOperation? limit,
         RetryDelay delay,
-        bool involvesHttpClient)
+        HttpInvolvement http)
     {
         Kind = kind;
         Loop = loop;
         Try = tryOperation;
         RetryingCatches = retryingCatches;
-        RetriedOperation = retriedOperation;
+        FailedResult = failedResult;
         Counters = counters;
         Limit = limit;
         Delay = delay;
-        InvolvesHttpClient = involvesHttpClient;
+        Http = http;
     }
 
     public RetryLoopKind Kind { get; }
     public ILoopOperation Loop { get; }
     public ITryOperation? Try { get; }
     public ImmutableArray<ICatchClauseOperation> RetryingCatches { get; }
-    public IInvocationOperation? RetriedOperation { get; }
+    public FailedResult? FailedResult { get; }
+    public IInvocationOperation? RetriedOperation => FailedResult?.Action;
     public IReadOnlyCollection<ISymbol> Counters { get; }
     public IBinaryOperation? Limit { get; }
     public RetryDelay Delay { get; }
-    public bool InvolvesHttpClient { get; }
+    public HttpInvolvement Http { get; }
 
     public bool IsTight => Delay.Backoff == BackoffKind.None;
 
-    /// <summary>"catching HttpRequestException" or "'TrySend' reports failure": what sends the loop round again.</summary>
+    /// <summary>"catching HttpRequestException" or "'TrySend' returns false": what sends the loop round again.</summary>
     public string DescribeTrigger() => Kind == RetryLoopKind.AfterException
         ? "catching " + DescribeCaughtTypes(RetryingCatches)
-        : $"'{RetriedOperation?.TargetMethod.Name}' reports failure";
+        : FailedResult?.Description ?? "the operation reports failure";
 
     public string DescribeDetails() => AttemptCounters.DescribeLimit(Limit) + ", " + Delay.Describe();
 

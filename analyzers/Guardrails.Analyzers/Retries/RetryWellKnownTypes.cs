@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Guardrails.Analyzers.Retries;
 
@@ -13,6 +15,14 @@ internal sealed class RetryWellKnownTypes
         WaitHandle = compilation.GetTypeByMetadataName("System.Threading.WaitHandle");
         HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
         HttpResponseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
+        HttpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
+        HttpMessageHandler = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageHandler");
+        DelegatingHandler = compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler");
+        DateTime = compilation.GetTypeByMetadataName("System.DateTime");
+        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+        Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+        Environment = compilation.GetTypeByMetadataName("System.Environment");
+        CancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
         Random = compilation.GetTypeByMetadataName("System.Random");
         Math = compilation.GetTypeByMetadataName("System.Math");
         Console = compilation.GetTypeByMetadataName("System.Console");
@@ -27,6 +37,14 @@ internal sealed class RetryWellKnownTypes
     public INamedTypeSymbol? WaitHandle { get; }
     public INamedTypeSymbol? HttpClient { get; }
     public INamedTypeSymbol? HttpResponseMessage { get; }
+    public INamedTypeSymbol? HttpMessageInvoker { get; }
+    public INamedTypeSymbol? HttpMessageHandler { get; }
+    public INamedTypeSymbol? DelegatingHandler { get; }
+    public INamedTypeSymbol? DateTime { get; }
+    public INamedTypeSymbol? DateTimeOffset { get; }
+    public INamedTypeSymbol? Stopwatch { get; }
+    public INamedTypeSymbol? Environment { get; }
+    public INamedTypeSymbol? CancellationTokenSource { get; }
     public INamedTypeSymbol? Random { get; }
     public INamedTypeSymbol? Math { get; }
     public INamedTypeSymbol? Console { get; }
@@ -76,8 +94,45 @@ internal sealed class RetryWellKnownTypes
             || method.Name.IndexOf("Backoff", System.StringComparison.Ordinal) >= 0;
     }
 
-    public bool IsHttpClientCall(IMethodSymbol method) =>
-        method.ContainingType is { } type && IsOrDerivesFrom(type, HttpClient);
+    /// <summary>
+    /// A request sent over HTTP: a method of HttpClient (or any HttpMessageInvoker), an extension method on
+    /// HttpClient (<c>GetFromJsonAsync</c>), or <c>SendAsync</c> of a handler (<c>base.SendAsync</c> in a DelegatingHandler).
+    /// </summary>
+    public bool IsHttpCall(IMethodSymbol method)
+    {
+        if (method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        if (IsOrDerivesFrom(type, HttpMessageInvoker))
+        {
+            return true;
+        }
+
+        if (method.IsExtensionMethod && method.Parameters.Length > 0 && IsOrDerivesFrom(method.Parameters[0].Type, HttpClient))
+        {
+            return true;
+        }
+
+        return method.Name is "SendAsync" or "Send" && IsOrDerivesFrom(type, HttpMessageHandler);
+    }
+
+    /// <summary>Whether a retry sends HTTP requests, and from where: that decides which library advice fits.</summary>
+    public HttpInvolvement HttpInvolvementOf(IOperation region, ISymbol? containingSymbol)
+    {
+        var sendsHttp = OperationSearch.DescendantsInSameBody(region).Prepend(region)
+            .OfType<IInvocationOperation>()
+            .Any(invocation => IsHttpCall(invocation.TargetMethod));
+        if (!sendsHttp)
+        {
+            return HttpInvolvement.None;
+        }
+
+        return containingSymbol?.ContainingType is { } type && IsOrDerivesFrom(type, DelegatingHandler)
+            ? HttpInvolvement.DelegatingHandler
+            : HttpInvolvement.HttpClient;
+    }
 
     public bool IsRandom(ITypeSymbol? type) => type is not null && IsOrDerivesFrom(type, Random);
 

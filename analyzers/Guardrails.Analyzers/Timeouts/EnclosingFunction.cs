@@ -10,7 +10,7 @@ namespace Guardrails.Analyzers.Timeouts;
 /// </summary>
 internal static class EnclosingFunction
 {
-    public static bool IsAsync(IOperation operation, ISymbol containingSymbol)
+    public static bool IsAsync(IOperation operation, ISymbol? containingSymbol)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
@@ -27,7 +27,7 @@ internal static class EnclosingFunction
     }
 
     /// <summary>True when this function or one around it has a <c>CancellationToken</c> parameter.</summary>
-    public static bool HasCancellationTokenParameter(IOperation operation, ISymbol containingSymbol, INamedTypeSymbol cancellationTokenType)
+    public static bool HasCancellationTokenParameter(IOperation operation, ISymbol? containingSymbol, INamedTypeSymbol cancellationTokenType)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -43,20 +45,28 @@ public sealed class GrpcCallWithoutDeadlineAnalyzer : DiagnosticAnalyzer
         }
 
         var testCode = TestCodeFilter.Create(context.Compilation);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, clientBase, callOptions, cancellationToken, testCode), OperationKind.Invocation);
+        context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, clientBase, callOptions, cancellationToken, testCode), SyntaxKind.InvocationExpression);
     }
 
     private static void AnalyzeInvocation(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         INamedTypeSymbol clientBase,
         INamedTypeSymbol callOptions,
         INamedTypeSymbol cancellationToken,
         TestCodeFilter testCode)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.IsStatic
-            || !DerivesFrom(invocation.TargetMethod.ContainingType, clientBase)
-            || !IsUnbounded(invocation, callOptions, cancellationToken)
+        // Generated client methods have any name, but they are called on a client: a member access or binding.
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (syntax.Expression is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
+            || syntax.ArgumentList.Arguments.Count == 0
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol { IsStatic: false } method
+            || !DerivesFrom(method.ContainingType, clientBase)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        if (!IsUnbounded(invocation, callOptions, cancellationToken)
             || EnclosingFunction.HasCancellationTokenParameter(invocation, context.ContainingSymbol, cancellationToken)
             || testCode.Skips(context))
         {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -44,14 +46,30 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
 
         var properties = TimeoutProperties.Create(context.Compilation);
         var testCode = TestCodeFilter.Create(context.Compilation);
-        // One callback per call rather than per argument: the driver's cost is per callback.
-        context.RegisterOperationAction(c => AnalyzeArguments(c, infinite, testCode), OperationKind.Invocation, OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c => AnalyzeAssignment(c, infinite, properties, testCode), OperationKind.SimpleAssignment);
+        // One callback per call rather than per argument, and syntax tests before any semantic work: every call
+        // and assignment of a build comes through here.
+        context.RegisterSyntaxNodeAction(
+            c => AnalyzeArguments(c, infinite, testCode),
+            SyntaxKind.InvocationExpression,
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression);
+        context.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, infinite, properties, testCode), SyntaxKind.SimpleAssignmentExpression);
     }
 
-    private static void AnalyzeArguments(OperationAnalysisContext context, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
+    private static void AnalyzeArguments(SyntaxNodeAnalysisContext context, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
     {
-        var arguments = context.Operation switch
+        var argumentList = context.Node switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList,
+            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+            _ => null,
+        };
+        if (argumentList is null || !AnyLooksInfinite(argumentList))
+        {
+            return;
+        }
+
+        var arguments = context.SemanticModel.GetOperation(context.Node, context.CancellationToken) switch
         {
             IInvocationOperation invocation => invocation.Arguments,
             IObjectCreationOperation creation => creation.Arguments,
@@ -77,12 +95,45 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)
+    /// <summary>
+    /// The written forms of "never": <c>-1</c>, and names such as <c>Timeout.Infinite</c>,
+    /// <c>Timeout.InfiniteTimeSpan</c>, <c>TimeSpan.MaxValue</c> or a constant of one's own named for infinity.
+    /// </summary>
+    private static bool AnyLooksInfinite(ArgumentListSyntax arguments)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
+        foreach (var argument in arguments.Arguments)
+        {
+            var name = argument.Expression switch
+            {
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.ValueText: "1" } } => "-1",
+                MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            if (name == "-1" || name == "MaxValue" || name.IndexOf("Infinite", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)
+    {
+        var syntax = (AssignmentExpressionSyntax)context.Node;
+        var target = syntax.Left switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
+            _ => string.Empty,
+        };
+        if (!target.EndsWith("Timeout", StringComparison.Ordinal)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation assignment
+            || assignment.Target is not IPropertyReferenceOperation { Property: var property }
             || !IsInfiniteFor(property, assignment.Value, infinite, properties)
-            || (properties.IsHttpClientTimeout(property) && ResilienceHandlerOwnsTimeouts(assignment, properties))
+            || (properties.IsHttpClientTimeout(property) && (ResilienceHandlerOwnsTimeouts(assignment, properties) || SelfBoundingType.BoundsRequests(syntax)))
             || testCode.Skips(context))
         {
             return;

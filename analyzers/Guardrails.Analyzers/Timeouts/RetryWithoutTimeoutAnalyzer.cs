@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -42,13 +44,16 @@ public sealed class RetryWithoutTimeoutAnalyzer : DiagnosticAnalyzer
 
         var strategies = new PollyStrategies(retry, timeout);
         var testCode = TestCodeFilter.Create(context.Compilation);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, strategies, testCode), OperationKind.Invocation);
+        context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, strategies, testCode), SyntaxKind.InvocationExpression);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, PollyStrategies strategies, TestCodeFilter testCode)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, PollyStrategies strategies, TestCodeFilter testCode)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!strategies.IsAddRetry(invocation.TargetMethod))
+        // Every call of a build comes through here: the written name keeps semantic work for AddRetry.
+        if (InvokedName.Of((InvocationExpressionSyntax)context.Node) != "AddRetry"
+            || context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol addRetry
+            || !strategies.IsAddRetry(addRetry)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }

@@ -60,13 +60,20 @@ internal sealed class TestCodeFilter
 
     /// <summary>True when the operation sits in test code and the options say to leave test code alone.</summary>
     public bool Skips(OperationAnalysisContext context)
+        => Skips(context.Options, context.Operation.Syntax.SyntaxTree, context.ContainingSymbol);
+
+    /// <summary>True when the syntax node sits in test code and the options say to leave test code alone.</summary>
+    public bool Skips(SyntaxNodeAnalysisContext context)
+        => Skips(context.Options, context.Node.SyntaxTree, context.ContainingSymbol);
+
+    private bool Skips(AnalyzerOptions options, SyntaxTree tree, ISymbol? containingSymbol)
     {
-        if (!IsTestProject(context.Options) && (testAttributes.IsEmpty || !IsInTestCode(context.ContainingSymbol)))
+        if (!IsTestProject(options) && (testAttributes.IsEmpty || containingSymbol is null || !IsInTestCode(containingSymbol)))
         {
             return false;
         }
 
-        var value = context.Options.GetGuardrailsOption(context.Operation.Syntax.SyntaxTree, SkipTestCodeOption);
+        var value = options.GetGuardrailsOption(tree, SkipTestCodeOption);
         return value is null || !bool.TryParse(value, out var skip) || skip;
     }
 

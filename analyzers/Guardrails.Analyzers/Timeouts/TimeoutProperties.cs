@@ -16,6 +16,8 @@ internal sealed class TimeoutProperties
     private readonly INamedTypeSymbol? stream;
     private readonly INamedTypeSymbol? socket;
     private readonly INamedTypeSymbol? tcpClient;
+    private readonly INamedTypeSymbol? webRequest;
+    private readonly INamedTypeSymbol? httpWebRequest;
 
     private TimeoutProperties(Compilation compilation)
     {
@@ -25,6 +27,8 @@ internal sealed class TimeoutProperties
         stream = compilation.GetTypeByMetadataName("System.IO.Stream");
         socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
         tcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
+        webRequest = compilation.GetTypeByMetadataName("System.Net.WebRequest");
+        httpWebRequest = compilation.GetTypeByMetadataName("System.Net.HttpWebRequest");
         foreach (var assembly in compilation.ReferencedAssemblyNames)
         {
             if (assembly.Name == ResilienceAssemblyName)
@@ -51,6 +55,9 @@ internal sealed class TimeoutProperties
                 return InfiniteMarker.MinusOne;
             case "ReceiveTimeout" or "SendTimeout" when IsDeclaredBy(property, socket) || IsDeclaredBy(property, tcpClient):
                 return InfiniteMarker.ZeroOrMinusOne;
+            case "Timeout" when IsDeclaredBy(property, webRequest):
+            case "ReadWriteTimeout" when IsDeclaredBy(property, httpWebRequest):
+                return InfiniteMarker.MinusOne;
             default:
                 return InfiniteMarker.None;
         }

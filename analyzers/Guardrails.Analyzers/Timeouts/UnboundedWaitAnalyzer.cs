@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -56,9 +58,9 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
         }
 
         var testCode = TestCodeFilter.Create(compilation);
-        context.RegisterOperationAction(
-            operationContext => AnalyzeInvocation(operationContext, waits, cancellationToken, testCode),
-            OperationKind.Invocation);
+        context.RegisterSyntaxNodeAction(
+            syntaxContext => AnalyzeInvocation(syntaxContext, waits, cancellationToken, testCode),
+            SyntaxKind.InvocationExpression);
     }
 
     private static void Add(Dictionary<INamedTypeSymbol, WaitKind> waits, Compilation compilation, string metadataName, WaitKind kind)
@@ -70,16 +72,25 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
     }
 
     private static void AnalyzeInvocation(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         Dictionary<INamedTypeSymbol, WaitKind> waits,
         INamedTypeSymbol cancellationToken,
         TestCodeFilter testCode)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if (!IsWatchedWait(method, waits, out var kind)
+        // Every call in a build comes through here: the written name keeps the semantic work for the few waits.
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        // The symbol is asked for before the operation, which costs more to build and is kept for the waits.
+        if (!IsWaitName(InvokedName.Of(syntax))
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
+            || !IsWatchedWait(method, waits, out var kind)
             || TimeoutParameters.HasTimeoutParameter(method)
-            || !CancellationArguments.PassesNoUsableToken(invocation, cancellationToken)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        if (!CancellationArguments.PassesNoUsableToken(invocation, cancellationToken)
+            || (kind == WaitKind.Process && method.Name == "WaitForExit" && ProcessExit.IsKnownBefore(syntax))
             || IsReportedElsewhere(invocation, context.ContainingSymbol, method, kind, cancellationToken)
             || testCode.Skips(context))
         {
@@ -93,16 +104,12 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
             WhatBoundsIt(method, kind)));
     }
 
+    private static bool IsWaitName(string name)
+        => name is "WaitOne" or "WaitAll" or "WaitAny" or "Wait" or "WaitAsync" or "Join" or "WaitForExit" or "WaitForExitAsync" or "Take";
+
     private static bool IsWatchedWait(IMethodSymbol method, Dictionary<INamedTypeSymbol, WaitKind> waits, out WaitKind kind)
     {
         kind = default;
-
-        // Every invocation in a build comes through here: a name test first keeps the type walk for the few waits.
-        if (method.Name is not ("WaitOne" or "WaitAll" or "WaitAny" or "Wait" or "WaitAsync" or "Join" or "WaitForExit" or "WaitForExitAsync" or "Take"))
-        {
-            return false;
-        }
-
         for (var type = method.ContainingType; type is not null; type = type.BaseType)
         {
             if (waits.TryGetValue(type.OriginalDefinition, out kind))
@@ -130,7 +137,7 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
     /// A token the caller could forward is CA2016/MA0040's finding; blocking on a task, or blocking where an
     /// async sibling exists, inside an async function is VSTHRD002/VSTHRD103/MA0042's.
     /// </summary>
-    private static bool IsReportedElsewhere(IInvocationOperation invocation, ISymbol containingSymbol, IMethodSymbol method, WaitKind kind, INamedTypeSymbol cancellationToken)
+    private static bool IsReportedElsewhere(IInvocationOperation invocation, ISymbol? containingSymbol, IMethodSymbol method, WaitKind kind, INamedTypeSymbol cancellationToken)
     {
         if (HasCancellationTokenOverload(method, cancellationToken)
             && EnclosingFunction.HasCancellationTokenParameter(invocation, containingSymbol, cancellationToken))

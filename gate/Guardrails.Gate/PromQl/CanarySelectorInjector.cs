@@ -16,17 +16,18 @@ namespace Guardrails.Gate.PromQl;
 /// </summary>
 public static class CanarySelectorInjector
 {
-    private static readonly HashSet<string> LabelListKeywords = new(StringComparer.Ordinal)
+    // PromQL's lexer reads keywords and aggregation operators in any case (OR, By, SUM).
+    private static readonly HashSet<string> LabelListKeywords = new(StringComparer.OrdinalIgnoreCase)
     {
         "by", "without", "on", "ignoring", "group_left", "group_right",
     };
 
-    private static readonly HashSet<string> OtherKeywords = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> OtherKeywords = new(StringComparer.OrdinalIgnoreCase)
     {
         "and", "or", "unless", "bool", "offset", "atan2",
     };
 
-    private static readonly HashSet<string> Aggregations = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Aggregations = new(StringComparer.OrdinalIgnoreCase)
     {
         "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values", "bottomk", "topk",
         "quantile", "limitk", "limit_ratio",
@@ -95,7 +96,7 @@ public static class CanarySelectorInjector
             return nextKind == PromQlTokenKind.LeftParen ? FindClosing(tokens, index + 1, PromQlTokenKind.RightParen, ")") : index;
         }
 
-        var isAggregationWithLabelList = Aggregations.Contains(token.Text) && nextKind == PromQlTokenKind.Identifier && next!.Value.Text is "by" or "without";
+        var isAggregationWithLabelList = Aggregations.Contains(token.Text) && nextKind == PromQlTokenKind.Identifier && (next!.Value.Text.Equals("by", StringComparison.OrdinalIgnoreCase) || next.Value.Text.Equals("without", StringComparison.OrdinalIgnoreCase));
         var isNumberLiteral = token.Text.Equals("inf", StringComparison.OrdinalIgnoreCase) || token.Text.Equals("nan", StringComparison.OrdinalIgnoreCase);
         var isNotAMetric = OtherKeywords.Contains(token.Text) || isNumberLiteral || isAggregationWithLabelList
             || nextKind is PromQlTokenKind.LeftParen or PromQlTokenKind.LeftBrace;

@@ -129,6 +129,7 @@ internal static class OpenSloDocumentReader
             AlertPolicies = spec.AlertPolicies,
             Objectives = spec.Objectives,
             TimeWindow = spec.TimeWindow,
+            TimeWindowSpan = spec.TimeWindowSpan,
             Category = category,
             RunbookUrl = runbook,
             Labels = PrometheusLabels(metadata.Labels),

@@ -15,7 +15,7 @@ internal static class OpenSloPrometheusMapper
     public static PrometheusSlo? Map(SloDefinition slo, OpenSloCatalog catalog, out string? reason)
     {
         reason = null;
-        if (slo.Objectives.Count != 1 || slo.Objectives[0].Ratio is not { } objective)
+        if (slo.Objectives.Count != 1 || slo.Objectives[0] is not { Ratio: { } objective } written)
         {
             reason = slo.Objectives.Count == 0
                 ? "it has no objective."
@@ -43,6 +43,8 @@ internal static class OpenSloPrometheusMapper
             Name = slo.Name.Value,
             Objective = objective,
             TimeWindow = slo.TimeWindow ?? DefaultTimeWindow,
+            TimeWindowSource = slo.TimeWindow is null ? null : slo.TimeWindowSpan,
+            ObjectiveSource = written.TargetSpan ?? written.Span,
             Sli = query,
             Category = slo.Category,
             Description = slo.Description,

@@ -1,3 +1,4 @@
+using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Reading;
 
 namespace Guardrails.Slo.OpenSlo;
@@ -116,6 +117,11 @@ internal static class SliSpecReader
         {
             var specReader = new FieldReader(reading.Findings, spec, source.PathOf("spec"), source.SpanOf("spec"), [], reportUnknownFields: false);
             query = spec["query"] is Yaml.YamlScalar ? specReader.Text("query") : null;
+            if (query is not null && QueryBrackets.FirstUnbalanced(query.Value) is { } unbalanced)
+            {
+                reading.Findings.Add(SloRules.UnbalancedQuery, query.Span, $"{specReader.PathOf("query")} is not a PromQL expression: {unbalanced}.");
+                query = null;
+            }
         }
 
         return new MetricSource(type, sourceRef, query, metric.Owner);

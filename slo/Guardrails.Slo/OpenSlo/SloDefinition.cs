@@ -21,6 +21,9 @@ internal sealed record SloDefinition
 
     public TimeSpan? TimeWindow { get; init; }
 
+    /// <summary>Where the time window's duration was written.</summary>
+    public SourceSpan? TimeWindowSpan { get; init; }
+
     public IReadOnlyList<AlertPolicyLink> AlertPolicies { get; init; } = [];
 
     public SloCategory Category { get; init; }

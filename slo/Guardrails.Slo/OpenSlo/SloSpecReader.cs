@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Reading;
 using Guardrails.Slo.Yaml;
 
@@ -32,6 +33,7 @@ internal static class SloSpecReader
         IndicatorSource? Indicator,
         IReadOnlyList<SloObjective> Objectives,
         TimeSpan? TimeWindow,
+        SourceSpan? TimeWindowSpan,
         string? Description,
         IReadOnlyList<AlertPolicyLink> AlertPolicies);
 
@@ -64,7 +66,7 @@ internal static class SloSpecReader
 
         var indicator = hasIndicator ? Indicator(spec, reading) : null;
         var budgetingMethod = OpenSloFields.OneOf(spec, "budgetingMethod", required: true, Occurrences, Timeslices, RatioTimeslices);
-        var timeWindow = TimeWindow(spec, reading);
+        var (timeWindow, timeWindowSpan) = TimeWindow(spec, reading);
 
         var objectives = new List<SloObjective>();
         if (objectiveList is null && !reading.SpecOnly)
@@ -85,7 +87,7 @@ internal static class SloSpecReader
             }
         }
 
-        return new Result(service, indicator, objectives, timeWindow, description, AlertPolicies(spec, reading));
+        return new Result(service, indicator, objectives, timeWindow, timeWindowSpan, description, AlertPolicies(spec, reading));
     }
 
     private static List<AlertPolicyLink> AlertPolicies(FieldReader spec, OpenSloReading reading)
@@ -161,7 +163,7 @@ internal static class SloSpecReader
         return sli is null ? null : new IndicatorSource(sli, null);
     }
 
-    private static TimeSpan? TimeWindow(FieldReader spec, OpenSloReading reading)
+    private static (TimeSpan? Window, SourceSpan? Span) TimeWindow(FieldReader spec, OpenSloReading reading)
     {
         var windows = spec.List("timeWindow");
         if (windows is null || windows.Items.Count != 1)
@@ -174,14 +176,14 @@ internal static class SloSpecReader
 
         if (windows is null || windows.Items.Count == 0)
         {
-            return null;
+            return (null, null);
         }
 
         var path = spec.ItemPath("timeWindow", 0);
         if (windows.Items[0] is not YamlMapping mapping)
         {
             reading.Findings.Add(SloRules.WrongValueType, windows.Items[0].Span, $"{path} must be a mapping, not {windows.Items[0].Describe()}.");
-            return null;
+            return (null, null);
         }
 
         var window = new FieldReader(reading.Findings, mapping, path, mapping.Span, TimeWindowFields);
@@ -216,7 +218,7 @@ internal static class SloSpecReader
             }
         }
 
-        return duration?.ToTimeSpan();
+        return (duration?.ToTimeSpan(), mapping["duration"]?.Span);
     }
 
     private static SloObjective? Objective(
@@ -266,7 +268,8 @@ internal static class SloSpecReader
             objective.Number("compositeWeight");
         }
 
-        return new SloObjective(ratio, displayName, indicator, objective.Has("op") && objective.Has("value"), mapping.Span);
+        var targetSpan = (mapping["target"] ?? mapping["targetPercent"])?.Span;
+        return new SloObjective(ratio, displayName, indicator, objective.Has("op") && objective.Has("value"), mapping.Span, targetSpan);
     }
 
     private static double? Target(FieldReader objective, OpenSloReading reading)

@@ -49,7 +49,10 @@ public static class ProjectValidator
             findings.AddRange(new RunbookLinkChecker(options.RootDirectory, catalog).Check(references));
         }
 
-        var shown = options.Severities.Apply(findings)
+        // The rules that protect the rule generator stay errors whatever the team configured: what they find
+        // cannot become rules, so a weaker severity would only move the failure from here into the generator.
+        var shown = options.Severities.Apply(findings.Where(finding => !SloRules.IsProtected(finding.Rule)))
+            .Concat(findings.Where(finding => SloRules.IsProtected(finding.Rule)))
             .Select(finding => options.RelativePaths ? RelativeTo(options.RootDirectory, finding) : finding)
             .OrderBy(finding => finding.Location.File, StringComparer.Ordinal)
             .ThenBy(finding => finding.Location.Line)

@@ -45,6 +45,12 @@ public sealed record PrometheusSlo
     /// <summary>Where the SLO was declared, for findings about it.</summary>
     public SourceSpan? Source { get; init; }
 
+    /// <summary>Where the objective was written, for findings about it; <see cref="Source"/> when unknown.</summary>
+    public SourceSpan? ObjectiveSource { get; init; }
+
+    /// <summary>Where the time window was written; null when the SLO takes the default.</summary>
+    public SourceSpan? TimeWindowSource { get; init; }
+
     /// <summary>The format the SLO was read from (<c>prometheus/v1</c> or <c>openslo/v1</c>), Sloth's
     /// <c>sloth_spec</c> label on the generated <c>sloth_slo_info</c> series.</summary>
     public string SourceSpec { get; init; } = "prometheus/v1";

@@ -47,6 +47,31 @@ internal static class QueryWindow
         return replaced == 0 ? null : result.ToString();
     }
 
+    /// <summary>The first range selector written with a literal duration (<c>[5m]</c>, <c>[1h:1m]</c>) outside string
+    /// literals, or null when every range is a placeholder or there is none.</summary>
+    public static string? FirstLiteralRange(string query)
+    {
+        var index = 0;
+        while (index < query.Length)
+        {
+            var character = query[index];
+            if (character is '"' or '\'' or '`')
+            {
+                index = EndOfString(query, index);
+                continue;
+            }
+
+            if (character == '[' && RangeEnd(query, index + 1) is var (_, closing))
+            {
+                return query.Substring(index, closing - index + 1);
+            }
+
+            index++;
+        }
+
+        return null;
+    }
+
     /// <returns>Where the range duration ends and where its ']' is, when the text after '[' is a duration.</returns>
     private static (int DurationEnd, int Closing)? RangeEnd(string query, int start)
     {

@@ -114,6 +114,13 @@ internal sealed class SlothSpecReader
                 FormattableString.Invariant($"{slo.PathOf("objective")} {objective.Value} must be greater than 0 and at most 100 (a percentage, e.g. 99.9)."));
             objective = null;
         }
+        else if (objective is not null && objective.Value < 1)
+        {
+            findings.Add(
+                SloRules.ObjectiveLooksLikeRatio,
+                objective.Span,
+                FormattableString.Invariant($"{slo.PathOf("objective")} {objective.Value} is a percentage: {objective.Value} %, which a service meets even when almost every request fails. Sloth objectives are percentages; did you mean {objective.Value * 100}?"));
+        }
 
         var description = slo.Text("description")?.Value;
         var labels = Labels(slo, "labels");
@@ -149,6 +156,7 @@ internal sealed class SlothSpecReader
             PageAlert = page,
             TicketAlert = ticket,
             Source = name.Span,
+            ObjectiveSource = objective.Span,
         };
     }
 
@@ -237,6 +245,20 @@ internal sealed class SlothSpecReader
                 query.Span,
                 $"{owner.PathOf(key)} must contain the {{{{.window}}}} variable where the range goes, e.g. rate(http_requests_total[{{{{.window}}}}]).");
             return null;
+        }
+
+        if (query is not null && QueryBrackets.FirstUnbalanced(query.Value) is { } unbalanced)
+        {
+            findings.Add(SloRules.UnbalancedQuery, query.Span, $"{owner.PathOf(key)} is not a PromQL expression: {unbalanced}.");
+            return null;
+        }
+
+        if (query is not null && QueryWindow.FirstLiteralRange(query.Value) is { } literal)
+        {
+            findings.Add(
+                SloRules.QueryMixesRanges,
+                query.Span,
+                $"{owner.PathOf(key)} uses {{{{.window}}}} and also the fixed range {literal}; the fixed part does not follow the alert window, so each window's ratio mixes two windows. Write {{{{.window}}}} in every range selector.");
         }
 
         return query;

@@ -18,9 +18,17 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     where TCodeFix : CodeFixProvider, new()
 {
     /// <param name="referencePolly">False to compile without Polly.Core: the fix must then not be offered.</param>
-    public static Task VerifyAsync(string source, string fixedSource, bool referencePolly = true)
+    /// <param name="editorConfig">Lines for an <c>.editorconfig</c> section covering every file, when the fix reads options.</param>
+    public static Task VerifyAsync(string source, string fixedSource, bool referencePolly = true, string? editorConfig = null)
     {
         var test = new Test(referencePolly) { TestCode = source, FixedCode = fixedSource };
+        if (editorConfig is not null)
+        {
+            var config = ("/.editorconfig", "root = true\n\n[*]\n" + editorConfig + "\n");
+            test.TestState.AnalyzerConfigFiles.Add(config);
+            test.FixedState.AnalyzerConfigFiles.Add(config);
+        }
+
         return test.RunAsync(CancellationToken.None);
     }
 

@@ -21,6 +21,7 @@ public sealed class RealisticRetrySamplesTests
 {
     [TestCase("OrderSyncService.cs.txt", "FetchOrderAsync:GR1001, WriteReport:GR1001, PostOrderAsync:GR1003, Connect:GR1004, Flush:GR1005")]
     [TestCase("LegacyGateway.cs.txt", "Send:GR1003, SaveTightAsync:GR1002, GetWithBackoffAsync:GR1001, DownloadAsync:GR1004")]
+    [TestCase("InventoryIntegration.cs.txt", "SendAsync:GR1003, WriteSnapshot:GR1001, GetStockAsync:GR1004, Reserve:GR1005")]
     public async Task The_retry_rules_report_exactly_the_retries_in(string sample, string expected)
     {
         var source = ReadSample(sample);

@@ -29,7 +29,7 @@ public sealed class RecursiveRetryAnalyzerTests
             void Open(string host) { }
         }
         """,
-        Verify.Diagnostic("GR1004").WithLocation(0).WithArguments("Connect", "IOException", "attempts limited by 'retries > 0', fixed delay 1000", ""));
+        Verify.Diagnostic("GR1004").WithLocation(0).WithArguments("Connect", "from its catch block after catching IOException", "attempts limited by 'retries > 0', fixed delay 1000", ""));
 
     [Test]
     public Task An_async_http_download_retrying_itself_with_attempt_plus_one_is_a_recursive_retry() => Verify.VerifyAsync("""
@@ -62,7 +62,7 @@ public sealed class RecursiveRetryAnalyzerTests
         """,
         Verify.Diagnostic("GR1004").WithLocation(0).WithArguments(
             "DownloadAsync",
-            "HttpRequestException",
+            "from its catch block after catching HttpRequestException",
             "attempts limited by 'attempt >= 3', linear backoff 1000 * (attempt + 1)",
             " or, for HttpClient, AddStandardResilienceHandler() from Microsoft.Extensions.Http.Resilience"));
 
@@ -109,6 +109,84 @@ public sealed class RecursiveRetryAnalyzerTests
                 {
                     Action later = () => Save(path);
                     GC.KeepAlive(later);
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_method_calling_itself_after_an_unsuccessful_status_with_a_counter_is_a_recursive_retry() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Catalogue
+        {
+            private readonly HttpClient _http = new();
+
+            async Task<string> FetchAsync(string url, int retries = 3)
+            {
+                var response = await _http.GetAsync(url);
+                if (!response.IsSuccessStatusCode && retries > 0)
+                {
+                    await Task.Delay(500);
+                    return await {|#0:FetchAsync(url, retries - 1)|};
+                }
+
+                return await response.Content.ReadAsStringAsync();
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1004").WithLocation(0).WithArguments(
+            "FetchAsync",
+            "when 'GetAsync' answers an unsuccessful status code",
+            "attempts limited by 'retries > 0', fixed delay 500",
+            " or, for HttpClient, AddStandardResilienceHandler() from Microsoft.Extensions.Http.Resilience"));
+
+    [Test]
+    public Task A_method_calling_itself_after_a_false_result_without_a_counter_is_an_unbounded_recursive_retry() => Verify.VerifyAsync("""
+        using System.Threading;
+
+        class Publisher
+        {
+            bool TryPublish(string message) => message.Length > 0;
+
+            bool Publish(string message)
+            {
+                if (TryPublish(message))
+                {
+                    return true;
+                }
+
+                Thread.Sleep(1000);
+                return {|#0:Publish(message)|};
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1004").WithLocation(0).WithArguments("Publish", "when 'TryPublish' returns false", "no attempt limit, fixed delay 1000", ""));
+
+    [Test]
+    public Task Recursion_into_the_next_page_after_a_result_is_not_a_retry() => Verify.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Crawler
+        {
+            private readonly HttpClient _http = new();
+
+            async Task CollectAsync(string url, List<string> pages)
+            {
+                var response = await _http.GetAsync(url);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                var body = await response.Content.ReadAsStringAsync();
+                pages.Add(body);
+                if (body.Contains("next=") && pages.Count < 10)
+                {
+                    await CollectAsync(body.Substring(body.IndexOf("next=") + 5), pages);
                 }
             }
         }

@@ -201,7 +201,7 @@ public sealed class RetryLoopAnalyzerTests
             }
         }
         """,
-        Verify.Diagnostic("GR1003").WithLocation(0).WithArguments("'TrySend' reports failure", "attempts limited by 'attempts < 4', fixed delay 250", ""));
+        Verify.Diagnostic("GR1003").WithLocation(0).WithArguments("'TrySend' returns false", "attempts limited by 'attempts < 4', fixed delay 250", ""));
 
     [Test]
     public Task Resending_while_the_http_status_is_not_successful_is_a_retry_on_a_failed_result() => Verify.VerifyAsync(Usings + """
@@ -224,7 +224,7 @@ public sealed class RetryLoopAnalyzerTests
         }
         """,
         Verify.Diagnostic("GR1003").WithLocation(0).WithArguments(
-            "'PostAsync' reports failure",
+            "'PostAsync' answers an unsuccessful status code",
             "attempts limited by 'attempt < 3', fixed delay 1000",
             " or, for HttpClient, AddStandardResilienceHandler() from Microsoft.Extensions.Http.Resilience"));
 

@@ -111,7 +111,7 @@ public sealed class RetryLoopToPollyCodeFixTests
                         BackoffType = DelayBackoffType.Exponential,
                     })
                     .Build();
-                return await pipeline.ExecuteAsync(async token => await client.GetStringAsync(url, cancellationToken), cancellationToken);
+                return await pipeline.ExecuteAsync(async token => await client.GetStringAsync(url, token), cancellationToken);
             }
         }
         """);
@@ -170,7 +170,7 @@ public sealed class RetryLoopToPollyCodeFixTests
                 {
                     await pipeline.ExecuteAsync(async token =>
                     {
-                        await send(cancellationToken).ConfigureAwait(false);
+                        await send(token).ConfigureAwait(false);
                     }, cancellationToken).ConfigureAwait(false);
                 }
                 catch (IOException)
@@ -345,7 +345,7 @@ public sealed class RetryLoopToPollyCodeFixTests
                         BackoffType = DelayBackoffType.Exponential,
                     })
                     .Build();
-                return await pipeline.ExecuteAsync(async token => await _http.GetStringAsync(new Uri("https://orders.example/" + id), cancellationToken), cancellationToken);
+                return await pipeline.ExecuteAsync(async token => await _http.GetStringAsync(new Uri("https://orders.example/" + id), token), cancellationToken);
             }
         }
         """);

@@ -189,4 +189,81 @@ public sealed class AddWaitTimeoutCodeFixTests
                 }
             }
             """);
+
+    [Test]
+    public Task Fix_all_adds_the_shared_field_once_per_type_across_documents()
+        => TimeoutsVerifier.VerifyFixAllAsync<UnboundedWaitAnalyzer, AddWaitTimeoutCodeFix>(
+            [
+                """
+                using System;
+                using System.Threading;
+
+                class Ingest
+                {
+                    void Run(ManualResetEvent started, SemaphoreSlim gate)
+                    {
+                        started.{|GR2001:WaitOne|}();
+                        gate.{|GR2001:Wait|}();
+                        gate.Release();
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.Threading;
+
+                class Export
+                {
+                    void Run(ManualResetEventSlim ready) => Wait(ready);
+
+                    static void Wait(ManualResetEventSlim ready)
+                    {
+                        ready.{|GR2001:Wait|}();
+                    }
+                }
+                """,
+            ],
+            [
+                """
+                using System;
+                using System.Threading;
+
+                class Ingest
+                {
+                    private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(30);
+
+                    void Run(ManualResetEvent started, SemaphoreSlim gate)
+                    {
+                        if (!started.WaitOne(WaitTimeout))
+                        {
+                            throw new TimeoutException("started.WaitOne did not finish in time.");
+                        }
+                        if (!gate.Wait(WaitTimeout))
+                        {
+                            throw new TimeoutException("gate.Wait did not finish in time.");
+                        }
+                        gate.Release();
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.Threading;
+
+                class Export
+                {
+                    private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(30);
+
+                    void Run(ManualResetEventSlim ready) => Wait(ready);
+
+                    static void Wait(ManualResetEventSlim ready)
+                    {
+                        if (!ready.Wait(WaitTimeout))
+                        {
+                            throw new TimeoutException("ready.Wait did not finish in time.");
+                        }
+                    }
+                }
+                """,
+            ]);
 }

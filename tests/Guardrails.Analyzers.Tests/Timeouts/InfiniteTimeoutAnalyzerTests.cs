@@ -123,4 +123,86 @@ public sealed class InfiniteTimeoutAnalyzerTests
                 }
             }
             """);
+
+    [Test]
+    public Task HttpWebRequest_timeouts_set_to_infinite_are_reported()
+        => VerifyAsync("""
+            #pragma warning disable SYSLIB0014
+            using System.Net;
+            using System.Threading;
+
+            class LegacyUpload
+            {
+                HttpWebRequest Create(string url)
+                {
+                    var request = (HttpWebRequest)WebRequest.Create(url);
+                    request.Timeout = {|GR2002:Timeout.Infinite|};
+                    request.ReadWriteTimeout = {|GR2002:-1|};
+                    return request;
+                }
+
+                HttpWebRequest Bounded(string url)
+                {
+                    var request = (HttpWebRequest)WebRequest.Create(url);
+                    request.Timeout = 30_000;
+                    request.ReadWriteTimeout = 300_000;
+                    return request;
+                }
+            }
+            """);
+
+    [Test]
+    public Task An_infinite_HttpClient_timeout_in_a_type_that_bounds_each_request_itself_is_not_reported()
+        => VerifyAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class RegistryClient
+            {
+                private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+                // Each request gets its own timeout below; the client's would only fire on long downloads.
+                private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+                public async Task<string> GetManifestAsync(string name, CancellationToken cancellationToken)
+                {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    timeout.CancelAfter(RequestTimeout);
+                    return await _http.GetStringAsync("/v2/" + name + "/manifests/latest", timeout.Token);
+                }
+            }
+
+            sealed class TimeoutHandler : DelegatingHandler
+            {
+                public TimeoutHandler(HttpMessageHandler inner) : base(inner) { }
+            }
+
+            sealed class Downloads
+            {
+                private readonly HttpClient _http = new(new TimeoutHandler(new HttpClientHandler())) { Timeout = Timeout.InfiniteTimeSpan };
+            }
+            """);
+
+    [Test]
+    public Task A_token_source_made_with_a_timeout_for_something_else_does_not_excuse_an_infinite_client()
+        => VerifyAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Net.Sockets;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Worker
+            {
+                private readonly HttpClient _http = new() { Timeout = {|GR2002:Timeout.InfiniteTimeSpan|} };
+
+                public async Task ConnectAsync(TcpClient client)
+                {
+                    using var connectTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+                    await client.ConnectAsync("db.internal", 5432, connectTimeout.Token);
+                }
+            }
+            """);
 }

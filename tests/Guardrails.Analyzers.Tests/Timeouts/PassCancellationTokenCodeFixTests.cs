@@ -157,4 +157,68 @@ public sealed class PassCancellationTokenCodeFixTests
                 }
             }
             """);
+
+    [Test]
+    public Task Fix_all_passes_the_token_to_every_request_across_documents()
+        => TimeoutsVerifier.VerifyFixAllAsync<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>(
+            [
+                """
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Quotes
+                {
+                    private readonly HttpClient http = new();
+                    private readonly CancellationTokenSource stopping = new();
+
+                    Task<string> LoadAsync() => http.{|GR2005:GetStringAsync|}("/quotes");
+
+                    Task<byte[]> LogoAsync() => http.{|GR2005:GetByteArrayAsync|}("/logo");
+                }
+                """,
+                """
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Orders
+                {
+                    private readonly HttpClient http = new();
+                    private readonly CancellationTokenSource stopping = new();
+
+                    Task<HttpResponseMessage> CancelAsync(string id) => http.{|GR2005:DeleteAsync|}("/orders/" + id);
+                }
+                """,
+            ],
+            [
+                """
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Quotes
+                {
+                    private readonly HttpClient http = new();
+                    private readonly CancellationTokenSource stopping = new();
+
+                    Task<string> LoadAsync() => http.GetStringAsync("/quotes", stopping.Token);
+
+                    Task<byte[]> LogoAsync() => http.GetByteArrayAsync("/logo", stopping.Token);
+                }
+                """,
+                """
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Orders
+                {
+                    private readonly HttpClient http = new();
+                    private readonly CancellationTokenSource stopping = new();
+
+                    Task<HttpResponseMessage> CancelAsync(string id) => http.DeleteAsync("/orders/" + id, stopping.Token);
+                }
+                """,
+            ]);
 }

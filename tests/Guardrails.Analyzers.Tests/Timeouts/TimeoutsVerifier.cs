@@ -55,6 +55,29 @@ internal static class TimeoutsVerifier
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// Several documents, several diagnostics: the testing library applies the fix one diagnostic at a time and
+    /// through Fix All in document, project and solution, and each result must equal the fixed sources and compile.
+    /// </summary>
+    public static Task VerifyFixAllAsync<TAnalyzer, TCodeFix>(string[] sources, string[] fixedSources)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        for (var index = 0; index < sources.Length; index++)
+        {
+            test.TestState.Sources.Add(("/0/Test" + index + ".cs", sources[index]));
+            test.FixedState.Sources.Add(("/0/Test" + index + ".cs", fixedSources[index]));
+        }
+
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        Configure(test, editorConfig: null);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private const string ResilienceStandInProject = "Microsoft.Extensions.Http.Resilience";
 
     /// <summary>

@@ -52,4 +52,103 @@ public sealed class UnboundedConnectAnalyzerTests
                 Task ForwardAsync(TcpClient client, CancellationToken cancellationToken) => client.ConnectAsync("db.internal", 5432);
             }
             """);
+
+    [Test]
+    public Task Every_connect_overload_udp_host_names_and_named_pipes_without_a_bound_are_reported()
+        => VerifyAsync("""
+            using System.IO.Pipes;
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Transport
+            {
+                void Open(Socket socket, TcpClient tcp, UdpClient udp, IPAddress address, IPAddress[] addresses)
+                {
+                    socket.{|GR2003:Connect|}(address, 6379);
+                    socket.{|GR2003:Connect|}(addresses, 6379);
+                    socket.{|GR2003:Connect|}("cache.internal", 6379);
+                    tcp.{|GR2003:Connect|}(new IPEndPoint(address, 6379));
+                    tcp.EndConnect(tcp.{|GR2003:BeginConnect|}("cache.internal", 6379, null, null));
+                    udp.{|GR2003:Connect|}("metrics.internal", 8125);
+                    using var statsd = {|GR2003:new UdpClient("metrics.internal", 8125)|};
+                }
+
+                void Serve(NamedPipeServerStream server, NamedPipeClientStream client)
+                {
+                    server.{|GR2003:WaitForConnection|}();
+                    client.{|GR2003:Connect|}();
+                }
+            }
+            """);
+
+    [Test]
+    public Task Connects_bounded_by_a_timed_wait_on_their_task_or_result_and_udp_addresses_are_not_reported()
+        => VerifyAsync("""
+            using System;
+            using System.IO.Pipes;
+            using System.Net;
+            using System.Net.Sockets;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Transport
+            {
+                static readonly ManualResetEvent Connected = new(false);
+
+                void WaitOnTheTask(TcpClient client)
+                {
+                    if (!client.ConnectAsync("cache.internal", 6379).Wait(TimeSpan.FromSeconds(3)))
+                    {
+                        throw new TimeoutException();
+                    }
+                }
+
+                async Task RaceADelayAsync(TcpClient client)
+                {
+                    var connect = client.ConnectAsync("cache.internal", 6379);
+                    if (await Task.WhenAny(connect, Task.Delay(3000)) != connect)
+                    {
+                        throw new TimeoutException();
+                    }
+                }
+
+                async Task WaitAsyncWithATimeout(Socket socket, IPEndPoint endpoint)
+                    => await socket.ConnectAsync(endpoint).WaitAsync(TimeSpan.FromSeconds(3));
+
+                void WaitOnTheHandle(TcpClient client, IPAddress address)
+                {
+                    var result = client.BeginConnect(address, 6379, null, null);
+                    if (!result.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(3)))
+                    {
+                        client.Close();
+                        throw new TimeoutException();
+                    }
+
+                    client.EndConnect(result);
+                }
+
+                void WithACallback(TcpClient client)
+                {
+                    client.BeginConnect("cache.internal", 6379, result => ((TcpClient)result.AsyncState!).EndConnect(result), client);
+                    if (!Connected.WaitOne(3000))
+                    {
+                        client.Close();
+                    }
+                }
+
+                void UdpAddressesSendNothing(UdpClient udp, IPAddress address)
+                {
+                    udp.Connect(address, 8125);
+                    udp.Connect(new IPEndPoint(address, 8125));
+                }
+
+                void PipesWithATimeout(NamedPipeClientStream client) => client.Connect(TimeSpan.FromSeconds(3));
+
+                async Task PipeServerWithAToken(NamedPipeServerStream server)
+                {
+                    using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                    await server.WaitForConnectionAsync(wait.Token);
+                }
+            }
+            """);
 }

@@ -194,4 +194,81 @@ public sealed class UnboundedWaitAnalyzerTests
             }
             """,
             "guardrails.timeouts.skip_test_code = false");
+
+    [Test]
+    public Task Blocking_on_Task_Run_and_on_a_value_task_as_a_task_is_reported()
+        => VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class Bridge
+            {
+                static Task<int> LoadAsync() => Task.FromResult(1);
+
+                static ValueTask<int> PeekAsync() => new(1);
+
+                void Load()
+                {
+                    Task.Run(() => LoadAsync()).{|GR2001:Wait|}();
+                    PeekAsync().AsTask().{|GR2001:Wait|}();
+                }
+            }
+            """);
+
+    [Test]
+    public Task WaitForExit_after_the_process_is_known_to_have_exited_is_not_reported()
+        => VerifyAsync("""
+            using System;
+            using System.Diagnostics;
+
+            class Tool
+            {
+                static string Run(ProcessStartInfo start)
+                {
+                    using var process = Process.Start(start)!;
+                    var output = "";
+                    process.OutputDataReceived += (_, e) => output += e.Data;
+                    process.BeginOutputReadLine();
+                    if (process.WaitForExit(TimeSpan.FromMinutes(1)))
+                    {
+                        // The timed overload does not wait for redirected output; the parameterless one flushes it.
+                        process.WaitForExit();
+                        return output;
+                    }
+
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit();
+                    throw new TimeoutException("tool did not finish");
+                }
+
+                static int ExitCodeOf(Process process)
+                {
+                    if (!process.HasExited)
+                    {
+                        return -1;
+                    }
+
+                    process.WaitForExit();
+                    return process.ExitCode;
+                }
+            }
+            """);
+
+    [Test]
+    public Task WaitForExit_on_another_process_or_before_the_timed_wait_is_reported()
+        => VerifyAsync("""
+            using System;
+            using System.Diagnostics;
+
+            class Tools
+            {
+                static void Run(Process build, Process test)
+                {
+                    build.{|GR2001:WaitForExit|}();
+                    if (build.WaitForExit(TimeSpan.FromMinutes(1)))
+                    {
+                        test.{|GR2001:WaitForExit|}();
+                    }
+                }
+            }
+            """);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Guardrails.Cli.Commands.Rules;
 using Guardrails.Diagnostics;
 using Guardrails.Slo.Prometheus;
@@ -130,21 +131,21 @@ public sealed class RulesCommandTests
         });
     }
 
-    [Test]
-    public void An_slo_that_cannot_become_rules_is_reported_at_its_source_and_nothing_is_written()
+    [TestCaseSource(typeof(GeneratorContractCases), nameof(GeneratorContractCases.All))]
+    public void What_the_generator_cannot_handle_is_one_positioned_error_and_nothing_is_written(GeneratorContractCase @case)
     {
-        var tooShort = Slo("payments", "latency") with
+        foreach (var file in @case.Files)
         {
-            TimeWindow = TimeSpan.FromDays(1),
-            Source = new SourceSpan("slo/payments.yaml", 4, 5, 4, 18),
-        };
+            folder.Write(file.Path, file.Text);
+        }
 
-        var exitCode = new RuleGeneration(output, error).Write([Slo("checkout", "availability"), tooShort], OutputDirectory, Generator);
+        var exitCode = Run(new RulesSettings { Paths = [Path.Combine(folder.Root, "slo")], OutputDirectory = OutputDirectory });
 
+        var (line, column) = @case.Position;
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(RuleGeneration.SloErrors));
-            Assert.That(output.ToString(), Does.StartWith("slo/payments.yaml(4,5,4,18): error : SLO 'payments-latency' has a time window of 1d"));
+            Assert.That(output.ToString().TrimEnd().Split('\n').Single(), Does.StartWith($"{Path.Combine(folder.Root, @case.File)}({line},{column},").And.Contain($"error {@case.Code}: "));
             Assert.That(Directory.Exists(OutputDirectory), Is.False);
         });
     }

@@ -166,6 +166,23 @@ public sealed class ValidateCommandTests
     }
 
     /// <summary>Runs the real command line, as a user types it, and captures what it prints.</summary>
+    [TestCaseSource(typeof(GeneratorContractCases), nameof(GeneratorContractCases.All))]
+    public void What_the_generator_cannot_handle_is_one_positioned_error(GeneratorContractCase @case)
+    {
+        foreach (var file in @case.Files)
+        {
+            repository.Write(file.Path, file.Text);
+        }
+
+        repository.Write(GeneratorContractCases.RunbookPath, SampleRunbooks.Complete);
+
+        var run = Run("--root", repository.Root);
+
+        var (line, column) = @case.Position;
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output.TrimEnd().Split('\n').Single(), Does.StartWith($"{@case.File}({line},{column},").And.Contain($"error {@case.Code}: "));
+    }
+
     private static (int ExitCode, string Output, string Error) Run(params string[] arguments)
     {
         var originalOut = Console.Out;

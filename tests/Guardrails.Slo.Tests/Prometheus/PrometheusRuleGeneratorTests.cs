@@ -36,12 +36,6 @@ public sealed class PrometheusRuleGeneratorTests
     private static readonly string[] CriticalThenWarning = { "critical", "warning" };
     private static readonly string[] PageOnly = { "page" };
 
-    private static readonly string[] ShortWindowAndPercentObjectiveProblems =
-    {
-        "SLO 'checkout-requests-availability' has a time window of 1d; burn-rate alerts need a window longer than 3d (their longest window). Use 7d, 28d or 30d.",
-        "SLO 'myservice-requests-availability' has the objective 99.9; it must be a ratio greater than 0 and less than 1 (99.9 % is 0.999).",
-    };
-
     [Test]
     public void Each_slo_gets_sloths_three_groups_in_sloths_order()
     {
@@ -129,7 +123,7 @@ public sealed class PrometheusRuleGeneratorTests
     {
         var alerts = Generator.Generate(SampleSlos.TwentyEightDayRaw)[2].Rules;
 
-        Assert.That(alerts.Select(alert => alert.Alert), Is.All.EqualTo("HomeWifiWifiClientSatisfactionBurnRate"));
+        Assert.That(alerts.Select(alert => alert.Alert), Is.All.EqualTo("HomeWifiClientSatisfactionBurnRate"));
     }
 
     [Test]
@@ -161,29 +155,51 @@ public sealed class PrometheusRuleGeneratorTests
     }
 
     [Test]
-    public void Two_slos_with_one_id_are_refused_because_their_groups_would_collide()
+    public void Two_slos_with_one_id_breach_the_contract_because_their_groups_would_collide()
     {
         var slos = new[] { SampleSlos.ThirtyDayEvents, SampleSlos.ThirtyDayEvents with { Objective = 0.99 } };
 
+        var verdict = RuleGenerationContract.Check(slos);
+
         Assert.Multiple(() =>
         {
-            Assert.That(PrometheusRuleGenerator.FindProblems(slos).Select(problem => problem.Message), Has.One.Contains("'myservice-requests-availability'"));
-            Assert.That(() => Generator.Generate(slos), Throws.ArgumentException.With.Message.Contains("would collide"));
+            Assert.That(verdict.Findings.Select(finding => (finding.Rule.Id, finding.Message)), Has.One.Matches<(string Id, string Message)>(finding => finding.Id == "GR3032" && finding.Message.Contains("'myservice-requests-availability'", StringComparison.Ordinal)));
+            Assert.That(verdict.Accepted, Is.EqualTo(new[] { slos[0] }));
+            Assert.That(() => Generator.Generate(slos), Throws.InvalidOperationException.With.Message.Contains("would collide"));
         });
     }
 
     [Test]
-    public void A_window_too_short_for_the_ticket_alert_and_an_objective_out_of_range_are_problems_not_crashes()
+    public void A_window_too_short_for_the_ticket_alert_and_an_objective_without_budget_breach_the_contract()
     {
         var slos = new[]
         {
-            SampleSlos.CheckoutAvailability with { TimeWindow = TimeSpan.FromDays(1) },
-            SampleSlos.ThirtyDayEvents with { Objective = 99.9 },
+            SampleSlos.CheckoutAvailability with { TimeWindow = TimeSpan.FromHours(12) },
+            SampleSlos.ThirtyDayEvents with { Objective = 1 },
+            SampleSlos.SevenDayEventsPageOnly with { Objective = 0 },
         };
 
-        var messages = PrometheusRuleGenerator.FindProblems(slos).Select(problem => problem.Message).ToList();
+        var verdict = RuleGenerationContract.Check(slos);
 
-        Assert.That(messages, Is.EquivalentTo(ShortWindowAndPercentObjectiveProblems));
+        Assert.Multiple(() =>
+        {
+            Assert.That(verdict.Findings.Select(finding => finding.Rule.Id), Is.EqualTo(new[] { "GR3031", "GR3030", "GR3030" }));
+            Assert.That(verdict.Findings[0].Message, Does.Contain("time window of 12h").And.Contain("longer than 3d").And.Contain("Use 7d, 28d or 30d"));
+            Assert.That(verdict.Findings[1].Message, Does.Contain("objective of 100 %").And.Contain("no error budget"));
+            Assert.That(verdict.Accepted, Is.Empty);
+            Assert.That(() => Generator.Generate(slos), Throws.InvalidOperationException);
+        });
+    }
+
+    [TestCase("orders", "orders-availability", "OrdersAvailabilityBurnRate")]
+    [TestCase("home-wifi", "wifi-client-satisfaction", "HomeWifiClientSatisfactionBurnRate")]
+    [TestCase("checkout", "requests-availability", "CheckoutRequestsAvailabilityBurnRate")]
+    [TestCase("orders", "orders", "OrdersOrdersBurnRate")]
+    public void Default_alert_names_do_not_stutter(string service, string name, string expected)
+    {
+        var slo = SampleSlos.CheckoutAvailability with { Service = service, Name = name };
+
+        Assert.That(BurnRateAlertRules.DefaultAlertName(slo), Is.EqualTo(expected));
     }
 
     [Test]

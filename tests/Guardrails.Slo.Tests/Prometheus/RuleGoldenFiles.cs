@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using Guardrails.Slo.Prometheus;
@@ -29,8 +28,7 @@ internal static class RuleGoldenFiles
     public static string Generate(PrometheusSlo slo) =>
         PrometheusRuleFileWriter.Write(new PrometheusRuleGenerator(SampleSlos.Generator).Generate(new[] { slo }), SampleSlos.Generator);
 
-    public static bool UpdateRequested =>
-        string.Equals(Environment.GetEnvironmentVariable("GUARDRAILS_UPDATE_GOLDEN"), "1", StringComparison.Ordinal);
+    public static bool UpdateRequested => GoldenFileUpdate.Requested;
 
     public static string Read(string fileName) => File.ReadAllText(PathOf(fileName));
 }

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Text;
 using Guardrails.Diagnostics;
 using Guardrails.Slo;
 using Guardrails.Slo.Files;
@@ -24,8 +22,6 @@ internal sealed class RuleGeneration
     public const int UsageError = 2;
 
     private const string DefaultPath = "slo";
-    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
-
     private readonly TextWriter output;
     private readonly TextWriter error;
 
@@ -82,42 +78,20 @@ internal sealed class RuleGeneration
             return SloErrors;
         }
 
-        return Write(result.Slos, settings.OutputDirectory!, new RuleGeneratorInfo(GuardrailsVersion()));
+        return Write(result.Slos, settings.OutputDirectory!, RuleGeneratorInfo.Current);
     }
 
-    /// <summary>MSBuild's canonical form without a rule id, so IDEs and CI logs still link to the SLO.</summary>
-    private static string Describe(RuleGenerationProblem problem)
-    {
-        var at = problem.Slo.Source;
-        return at is null
-            ? "error: " + problem.Message
-            : $"{at.File}({at.Line},{at.Column},{at.EndLine},{at.EndColumn}): error : {problem.Message}";
-    }
-
-    /// <summary>Writes the rule files of validated SLOs, unless one of them cannot become rules.</summary>
+    /// <summary>Writes the rule files of validated SLOs through the writer the MSBuild task uses.</summary>
     internal int Write(IReadOnlyList<PrometheusSlo> slos, string outputDirectory, RuleGeneratorInfo generator)
     {
-        var problems = PrometheusRuleGenerator.FindProblems(slos);
-        if (problems.Count > 0)
-        {
-            foreach (var problem in problems)
-            {
-                output.WriteLine(Describe(problem));
-            }
-
-            error.WriteLine($"{problems.Count} SLO problem(s) stop rule generation; no rules were written.");
-            return SloErrors;
-        }
-
         var ruleFiles = ServiceRuleFiles.Create(slos, generator);
         try
         {
-            Directory.CreateDirectory(outputDirectory);
-            foreach (var (fileName, text, sloCount) in ruleFiles)
+            var paths = ServiceRuleFiles.Write(ruleFiles, outputDirectory, removeStale: false);
+            for (var index = 0; index < paths.Count; index++)
             {
-                var path = Path.Combine(outputDirectory, fileName);
-                File.WriteAllText(path, text, Utf8WithoutBom);
-                output.WriteLine($"wrote {path} ({sloCount} SLO{(sloCount == 1 ? string.Empty : "s")})");
+                var sloCount = ruleFiles[index].SloCount;
+                output.WriteLine($"wrote {paths[index]} ({sloCount} SLO{(sloCount == 1 ? string.Empty : "s")})");
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -135,9 +109,4 @@ internal sealed class RuleGeneration
         error.WriteLine("usage: guardrails rules [PATH...] --out DIR [--spec-only]");
         return UsageError;
     }
-
-    private static string GuardrailsVersion() =>
-        typeof(RuleGeneration).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(RuleGeneration).Assembly.GetName().Version?.ToString()
-        ?? "unknown";
 }

@@ -34,8 +34,18 @@ internal static class BurnRateAlertRules
 
     /// <summary>The name used when the SLO file gives none: the service and SLO names in PascalCase, e.g.
     /// <c>CheckoutRequestsAvailabilityBurnRate</c>. Page and ticket share it, as in Sloth; the
-    /// <c>sloth_severity</c> label tells them apart.</summary>
-    public static string DefaultAlertName(PrometheusSlo slo) => PascalCase(slo.Service) + PascalCase(slo.Name) + "BurnRate";
+    /// <c>sloth_severity</c> label tells them apart. Words the SLO name repeats from the end of the service name
+    /// are said once: service <c>orders</c>, SLO <c>orders-availability</c> is <c>OrdersAvailabilityBurnRate</c>.</summary>
+    public static string DefaultAlertName(PrometheusSlo slo)
+    {
+        var service = Words(slo.Service);
+        var name = Words(slo.Name);
+        var repeated = Enumerable.Range(1, Math.Min(service.Length, name.Length - 1 < 0 ? 0 : name.Length - 1))
+            .Where(count => service.Skip(service.Length - count).SequenceEqual(name.Take(count), StringComparer.OrdinalIgnoreCase))
+            .DefaultIfEmpty(0)
+            .Max();
+        return PascalCase(service) + PascalCase(name.Skip(repeated)) + "BurnRate";
+    }
 
     private static PrometheusRule Alert(PrometheusSlo slo, BurnRateAlert alert, string severity, BurnRateWindows windows, BurnRateWindow quick, BurnRateWindow slow)
     {
@@ -89,8 +99,8 @@ internal static class BurnRateAlertRules
             + ")\n";
     }
 
-    private static string PascalCase(string name) =>
-        string.Concat(
-            name.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries)
-                .Select(part => char.ToUpperInvariant(part[0]) + part.Substring(1)));
+    private static string[] Words(string name) => name.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries);
+
+    private static string PascalCase(IEnumerable<string> words) =>
+        string.Concat(words.Select(part => char.ToUpperInvariant(part[0]) + part.Substring(1)));
 }

@@ -1,0 +1,192 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Guardrails.Analyzers.Retries;
+
+/// <summary>
+/// Reads a condition that tests the result of an action run in the same region (a loop, or a method that calls
+/// itself): <c>!ok</c>, <c>!response.IsSuccessStatusCode</c>, <c>response.StatusCode == HttpStatusCode.TooManyRequests</c>,
+/// <c>(int)response.StatusCode &gt;= 500</c>, <c>result.HasErrors</c>, <c>!await TrySendAsync()</c>. Conditions
+/// joined with <c>&amp;&amp;</c> or <c>||</c> (<c>!ok &amp;&amp; tries-- &gt; 0</c>) are read operand by operand.
+/// </summary>
+internal static class ResultChecks
+{
+    private const int MaxDepth = 6;
+
+    /// <summary>The action whose failure makes <paramref name="condition"/> true, if any.</summary>
+    public static FailedResult? Failure(IOperation condition, IOperation region, RetryWellKnownTypes types) =>
+        Read(condition, region, types, lookingForSuccess: false, depth: 0);
+
+    /// <summary>The action whose success makes <paramref name="condition"/> true, if any.</summary>
+    public static FailedResult? Success(IOperation condition, IOperation region, RetryWellKnownTypes types) =>
+        Read(condition, region, types, lookingForSuccess: true, depth: 0);
+
+    private static FailedResult? Read(IOperation condition, IOperation region, RetryWellKnownTypes types, bool lookingForSuccess, int depth)
+    {
+        // A flag assigned from itself (ok = ok && Send()) would otherwise be read for ever.
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        depth++;
+        var check = OperationSearch.Unwrap(condition);
+        switch (check)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } negation:
+                return Read(negation.Operand, region, types, !lookingForSuccess, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } joined:
+                return Read(joined.LeftOperand, region, types, lookingForSuccess, depth) ?? Read(joined.RightOperand, region, types, lookingForSuccess, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                when OperationSearch.Unwrap(comparison.RightOperand).ConstantValue is { HasValue: true, Value: bool expected }:
+                // ok == false, TrySend() != true
+                return Read(comparison.LeftOperand, region, types, lookingForSuccess == (expected == (comparison.OperatorKind == BinaryOperatorKind.Equals)), depth);
+            case IBinaryOperation comparison:
+                return HttpStatus(comparison, region, types, lookingForSuccess) ?? ErrorValue(comparison, region, types, lookingForSuccess);
+            case IInvocationOperation invocation when invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean || IsAwaitedBoolean(invocation):
+                return RetriedOperationRecognizer.IsRetriableAction(invocation, types)
+                    ? new FailedResult(invocation, $"'{invocation.TargetMethod.Name}' returns false")
+                    : null;
+            case ILocalReferenceOperation flag:
+                return AssignedValues(region, flag.Local)
+                    .Select(value => Read(value, region, types, lookingForSuccess, depth))
+                    .FirstOrDefault(found => found is not null);
+            case IPropertyReferenceOperation { Instance: ILocalReferenceOperation response } when lookingForSuccess && RetriedOperationRecognizer.IsSuccessStatusCheck(check, types):
+                return HttpCallAssignedTo(region, response.Local, types) is { } call
+                    ? new FailedResult(call, $"'{call.TargetMethod.Name}' answers an unsuccessful status code")
+                    : null;
+            case IPropertyReferenceOperation { Instance: ILocalReferenceOperation result, Property: var property }
+                when (lookingForSuccess && RetriedOperationRecognizer.IsSuccessProperty(property)) ||
+                     (!lookingForSuccess && RetriedOperationRecognizer.IsErrorFlag(property)):
+                return ActionAssignedTo(region, result.Local, types) is { } action
+                    ? new FailedResult(action, $"'{action.TargetMethod.Name}' reports failure ({result.Local.Name}.{property.Name})")
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>response.StatusCode == HttpStatusCode.OK</c>, <c>(int)response.StatusCode &lt; 500</c> (success) or
+    /// <c>response.StatusCode == HttpStatusCode.TooManyRequests</c>, <c>(int)response.StatusCode &gt;= 500</c>
+    /// (a transient failure: 408, 429, 5xx), where <c>response</c> comes from an HTTP call inside the region.
+    /// </summary>
+    private static FailedResult? HttpStatus(IBinaryOperation comparison, IOperation region, RetryWellKnownTypes types, bool lookingForSuccess)
+    {
+        var statusOnLeft = IsStatusCode(comparison.LeftOperand, types);
+        if (!statusOnLeft && !IsStatusCode(comparison.RightOperand, types))
+        {
+            return null;
+        }
+
+        var (statusSide, valueSide) = statusOnLeft ? (comparison.LeftOperand, comparison.RightOperand) : (comparison.RightOperand, comparison.LeftOperand);
+        if (StripConversions(valueSide).ConstantValue is not { HasValue: true, Value: int status } ||
+            StripToProperty(statusSide) is not { Instance: ILocalReferenceOperation response })
+        {
+            return null;
+        }
+
+        var kind = statusOnLeft ? comparison.OperatorKind : Mirrored(comparison.OperatorKind);
+        var failure = kind switch
+        {
+            BinaryOperatorKind.Equals when status is 408 or 429 or >= 500 => $"status {status}",
+            BinaryOperatorKind.NotEquals when status is >= 200 and < 300 => $"a status other than {status}",
+            BinaryOperatorKind.GreaterThanOrEqual when status is >= 400 and <= 500 => $"a status of {status} or above",
+            BinaryOperatorKind.GreaterThan when status is >= 399 and <= 499 => $"a status above {status}",
+            _ => null,
+        };
+        var success = kind switch
+        {
+            BinaryOperatorKind.Equals when status is >= 200 and < 300 => true,
+            BinaryOperatorKind.NotEquals when status is 408 or 429 or >= 500 => true,
+            BinaryOperatorKind.LessThan when status is >= 300 and <= 500 => true,
+            BinaryOperatorKind.LessThanOrEqual when status is >= 299 and <= 499 => true,
+            _ => false,
+        };
+        if (lookingForSuccess ? !success : failure is null)
+        {
+            return null;
+        }
+
+        return HttpCallAssignedTo(region, response.Local, types) is { } call
+            ? new FailedResult(call, $"'{call.TargetMethod.Name}' answers {failure ?? "an unsuccessful status"}")
+            : null;
+    }
+
+    /// <summary><c>result.Error != null</c>, <c>result.ErrorCode != 0</c>: the action's result carries an error.</summary>
+    private static FailedResult? ErrorValue(IBinaryOperation comparison, IOperation region, RetryWellKnownTypes types, bool lookingForSuccess)
+    {
+        if (comparison.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals) ||
+            StripToProperty(comparison.LeftOperand) is not { Instance: ILocalReferenceOperation result, Property: var property } ||
+            !property.Name.StartsWith("Error", System.StringComparison.Ordinal) ||
+            StripConversions(comparison.RightOperand).ConstantValue is not { HasValue: true } empty ||
+            !(empty.Value is null || empty.Value is 0))
+        {
+            return null;
+        }
+
+        var meansFailure = comparison.OperatorKind == BinaryOperatorKind.NotEquals;
+        if (meansFailure == lookingForSuccess)
+        {
+            return null;
+        }
+
+        return ActionAssignedTo(region, result.Local, types) is { } action
+            ? new FailedResult(action, $"'{action.TargetMethod.Name}' reports an error ({result.Local.Name}.{property.Name})")
+            : null;
+    }
+
+    private static bool IsStatusCode(IOperation operation, RetryWellKnownTypes types) =>
+        StripToProperty(operation) is { Property.Name: "StatusCode", Instance: ILocalReferenceOperation local } &&
+        RetryWellKnownTypes.IsOrDerivesFrom(local.Local.Type, types.HttpResponseMessage);
+
+    private static BinaryOperatorKind Mirrored(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+        var same => same,
+    };
+
+    private static IInvocationOperation? HttpCallAssignedTo(IOperation region, ILocalSymbol local, RetryWellKnownTypes types) =>
+        AssignedValues(region, local).OfType<IInvocationOperation>().FirstOrDefault(invocation => types.IsHttpCall(invocation.TargetMethod));
+
+    private static IInvocationOperation? ActionAssignedTo(IOperation region, ILocalSymbol local, RetryWellKnownTypes types) =>
+        AssignedValues(region, local).OfType<IInvocationOperation>().FirstOrDefault(invocation => RetriedOperationRecognizer.IsRetriableAction(invocation, types));
+
+    private static IOperation StripConversions(IOperation operation)
+    {
+        var current = operation;
+        while (current is IConversionOperation conversion)
+        {
+            current = conversion.Operand;
+        }
+
+        return current;
+    }
+
+    private static IPropertyReferenceOperation? StripToProperty(IOperation operation) => StripConversions(operation) as IPropertyReferenceOperation;
+
+    private static bool IsAwaitedBoolean(IInvocationOperation invocation) =>
+        invocation.Parent is IAwaitOperation { Type.SpecialType: SpecialType.System_Boolean } or IInvocationOperation { Parent: IAwaitOperation { Type.SpecialType: SpecialType.System_Boolean } };
+
+    /// <summary>Values given to <paramref name="local"/> inside <paramref name="region"/>, looking through await and conversions.</summary>
+    public static IEnumerable<IOperation> AssignedValues(IOperation region, ILocalSymbol local)
+    {
+        foreach (var node in OperationSearch.DescendantsInSameBody(region))
+        {
+            switch (node)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    yield return OperationSearch.Unwrap(assignment.Value);
+                    break;
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    yield return OperationSearch.Unwrap(initializer.Value);
+                    break;
+            }
+        }
+    }
+}

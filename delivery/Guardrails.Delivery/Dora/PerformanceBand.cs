@@ -1,0 +1,9 @@
+namespace Guardrails.Delivery.Dora;
+
+public enum PerformanceBand
+{
+    Elite,
+    High,
+    Medium,
+    Low,
+}
