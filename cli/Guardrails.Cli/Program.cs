@@ -45,6 +45,13 @@ public static class Program
             });
             config.AddCommand<Commands.Gate.GateCommand>("gate")
                 .WithDescription("Decide promote (0), roll back (1) or inconclusive (3) from the canary's SLO burn rate in Prometheus.");
+            config.AddBranch("flags", flags =>
+            {
+                flags.SetDescription("The rollback's kill switch: feature flags in Unleash or LaunchDarkly.");
+                flags.AddCommand<Commands.Flags.FlagsOffCommand>("off").WithDescription("Turn feature flags off in one environment; a flag already off succeeds. Exit 0 off, 1 failed, 2 usage error.");
+            });
+            config.AddCommand<Commands.Analysis.AnalysisCommand>("analysis")
+                .WithDescription("Write the gate as an Argo Rollouts AnalysisTemplate or Flagger MetricTemplates, from the same SLO and options.");
             config.AddCommand<Commands.Delivery.DoraCommand>("dora")
                 .WithDescription("Weekly DORA metrics from git, deployment records or tags, and incidents (md, html, json, csv).");
             config.AddCommand<Commands.Delivery.PrSizeCommand>("pr-size")

@@ -43,6 +43,27 @@ public sealed class DeploymentRecordWriterTests
     }
 
     [Test]
+    public void Flags_the_rollback_turned_off_join_the_record_and_stay_with_its_version()
+    {
+        var flag = new DeploymentFlag("unleash", "new-checkout", "default", "production", "turned-off", Start.AddMinutes(1));
+        Assert.That(DeploymentRecordWriter.AddFlags(path, [flag]), Is.Null, "no record yet: nothing to add to");
+        Assert.That(File.Exists(path), Is.False);
+
+        DeploymentRecordWriter.Append(path, Plan("1.0.0", "10%"), Outcome(GateVerdict.RollBack));
+        Assert.That(File.ReadAllText(path), Does.Not.Contain("\"flags\""), "a record without flags has no flags field");
+        DeploymentRecordWriter.AddFlags(path, [flag]);
+        var sameVersion = DeploymentRecordWriter.Append(path, Plan("1.0.0", "10%"), Outcome(GateVerdict.RollBack));
+        var nextVersion = DeploymentRecordWriter.Append(path, Plan("1.0.1", "10%"), Outcome(GateVerdict.Promote));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sameVersion.Flags, Is.EqualTo(new[] { flag }));
+            Assert.That(sameVersion.Steps, Has.Count.EqualTo(2));
+            Assert.That(nextVersion.Flags, Is.Null, "a new version starts without the old version's flags");
+        });
+    }
+
+    [Test]
     public void The_same_version_gains_a_step_and_the_latest_decision()
     {
         DeploymentRecordWriter.Append(path, Plan("1.0.0", "10%"), Outcome(GateVerdict.Promote));

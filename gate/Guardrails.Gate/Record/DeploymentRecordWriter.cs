@@ -28,19 +28,38 @@ public static class DeploymentRecordWriter
     public static DeploymentRecord Append(string path, GatePlan plan, GateOutcome outcome)
     {
         var previous = TryRead(path);
-        var steps = previous is not null && previous.Service == plan.Service && previous.Version == plan.ServiceVersion
-            ? previous.Steps.ToList()
-            : [];
+        var isSameDeployment = previous is not null && previous.Service == plan.Service && previous.Version == plan.ServiceVersion;
+        var steps = isSameDeployment ? previous!.Steps.ToList() : [];
         var decision = Word(outcome.Decision.Verdict);
         steps.Add(Step(plan, outcome, plan.Step ?? (steps.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), decision));
-        var record = new DeploymentRecord(DeploymentRecord.CurrentSchemaVersion, plan.Service, plan.ServiceVersion, decision, outcome.Decision.Reason, steps);
+        var record = new DeploymentRecord(DeploymentRecord.CurrentSchemaVersion, plan.Service, plan.ServiceVersion, decision, outcome.Decision.Reason, steps, isSameDeployment ? previous!.Flags : null);
+        Write(path, record);
+        return record;
+    }
 
+    /// <summary>
+    /// Adds the flags a rollback handled to the record at <paramref name="path"/>, which the gate wrote.
+    /// Returns null, writing nothing, when there is no record there to add them to.
+    /// </summary>
+    public static DeploymentRecord? AddFlags(string path, IReadOnlyList<DeploymentFlag> flags)
+    {
+        if (TryRead(path) is not { } previous)
+        {
+            return null;
+        }
+
+        var record = previous with { Flags = [.. previous.Flags ?? [], .. flags] };
+        Write(path, record);
+        return record;
+    }
+
+    private static void Write(string path, DeploymentRecord record)
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         File.WriteAllText(temporary, JsonSerializer.Serialize(record, Options));
         File.Move(temporary, path, overwrite: true);
-        return record;
     }
 
     public static DeploymentRecord? TryRead(string path)

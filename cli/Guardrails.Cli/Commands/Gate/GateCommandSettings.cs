@@ -10,7 +10,7 @@ namespace Guardrails.Cli.Commands.Gate;
 /// Durations stay text here so a mistake is reported as GR5205 with the option's name rather than as a
 /// conversion failure. docs/gate.md documents each one; a test keeps the two in step.
 /// </summary>
-internal sealed class GateCommandSettings : CommandSettings
+internal class GateCommandSettings : CommandSettings
 {
     [CommandOption(GateOptionNames.Slo + " <PATH>")]
     [Description("SLO file or directory (OpenSLO v1 or Sloth prometheus/v1); repeat for several. Default: the slo directory (hidden folders, bin, obj and node_modules are skipped).")]
