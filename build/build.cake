@@ -150,27 +150,30 @@ void RunTemplatesCommand(BuildContext build, string templatesCommand, DirectoryP
 
 void RestoreTemplateValidators(BuildContext build)
 {
-    // The template tests run GitHub's and Azure's own validators, pinned in a lock file.
-    if (!FileExists(build.Validators.CombineWithFilePath("package-lock.json")))
+    // The template tests run GitHub's and Azure's own validators and the local executors, pinned in lock files.
+    foreach (var folder in new[] { build.Validators, build.Executors })
     {
-        return;
-    }
+        if (!FileExists(folder.CombineWithFilePath("package-lock.json")))
+        {
+            continue;
+        }
 
-    var npm = Context.Tools.Resolve(IsRunningOnWindows() ? "npm.cmd" : "npm");
-    if (npm is null)
-    {
-        Warning("npm is not installed: the pipeline template validator tests will be skipped (they fail in CI).");
-        return;
-    }
+        var npm = Context.Tools.Resolve(IsRunningOnWindows() ? "npm.cmd" : "npm");
+        if (npm is null)
+        {
+            Warning("npm is not installed: the pipeline template validator and executor tests will be skipped (they fail in CI).");
+            return;
+        }
 
-    var exitCode = StartProcess(npm, new ProcessSettings
-    {
-        Arguments = "ci --no-audit --no-fund",
-        WorkingDirectory = build.Validators,
-    });
-    if (exitCode != 0)
-    {
-        throw new CakeException($"npm ci in {build.Validators} failed with exit code {exitCode}.");
+        var exitCode = StartProcess(npm, new ProcessSettings
+        {
+            Arguments = "ci --no-audit --no-fund",
+            WorkingDirectory = folder,
+        });
+        if (exitCode != 0)
+        {
+            throw new CakeException($"npm ci in {folder} failed with exit code {exitCode}.");
+        }
     }
 }
 

@@ -16,6 +16,7 @@ public sealed class BuildContext
         TestResults = Artifacts.Combine("test-results");
         Templates = Artifacts.Combine("pipeline-templates");
         Validators = Root.Combine("pipeline-templates/validators");
+        Executors = Root.Combine("pipeline-templates/executors");
         Version = ComputeVersion(context);
     }
 
@@ -30,6 +31,8 @@ public sealed class BuildContext
     public DirectoryPath TestResults { get; }
     public DirectoryPath Templates { get; }
     public DirectoryPath Validators { get; }
+
+    public DirectoryPath Executors { get; }
     public string Version { get; }
 
     /// <summary>A version with no tag behind it (a shallow clone, an untagged repository).</summary>
