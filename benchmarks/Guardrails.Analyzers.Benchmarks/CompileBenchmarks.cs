@@ -16,17 +16,17 @@ namespace Guardrails.Analyzers.Benchmarks;
 [MemoryDiagnoser]
 public class CompileBenchmarks
 {
-    private GuardrailsCompilation _codebase = null!;
+    private GuardrailsCompilation codebase = null!;
 
     [GlobalSetup]
-    public void GenerateCodebase() => _codebase = new GuardrailsCompilation();
+    public void GenerateCodebase() => codebase = new GuardrailsCompilation();
 
     [Benchmark(Description = "compiler alone, no analyzer driver")]
-    public long CompilerAlone() => _codebase.CompileOnly();
+    public long CompilerAlone() => codebase.CompileOnly();
 
     [Benchmark(Baseline = true, Description = "compiler + SDK analyzer stand-in")]
-    public Task<ImmutableArray<Diagnostic>> CompilerWithSdkAnalyzerStandIn() => _codebase.CompileWithSdkAnalyzerStandInAsync();
+    public Task<ImmutableArray<Diagnostic>> CompilerWithSdkAnalyzerStandIn() => codebase.CompileWithSdkAnalyzerStandInAsync();
 
     [Benchmark(Description = "compiler + SDK stand-in + all Guardrails analyzers")]
-    public Task<ImmutableArray<Diagnostic>> CompilerWithGuardrailsAnalyzers() => _codebase.CompileWithAnalyzersAsync();
+    public Task<ImmutableArray<Diagnostic>> CompilerWithGuardrailsAnalyzers() => codebase.CompileWithAnalyzersAsync();
 }

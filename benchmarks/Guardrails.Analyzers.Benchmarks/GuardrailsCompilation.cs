@@ -28,11 +28,11 @@ public sealed class GuardrailsCompilation
         concurrentBuild: true,
         deterministic: true);
 
-    private readonly ImmutableArray<(string Path, string Text)> _sources;
+    private readonly ImmutableArray<(string Path, string Text)> sources;
 
     public GuardrailsCompilation(int seed = Seed, int minimumLines = MinimumLines)
     {
-        _sources = [.. SyntheticCodebase.Generate(seed, minimumLines)];
+        sources = [.. SyntheticCodebase.Generate(seed, minimumLines)];
         Analyzers =
         [
             .. typeof(RetryLoopAnalyzer).Assembly.GetTypes()
@@ -44,15 +44,15 @@ public sealed class GuardrailsCompilation
 
     public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
 
-    public int FileCount => _sources.Length;
+    public int FileCount => sources.Length;
 
-    public int LineCount => _sources.Sum(source => SyntheticCodebase.CountLines(source.Text));
+    public int LineCount => sources.Sum(source => SyntheticCodebase.CountLines(source.Text));
 
-    public ImmutableArray<(string Path, string Text)> Sources => _sources;
+    public ImmutableArray<(string Path, string Text)> Sources => sources;
 
     public CSharpCompilation Parse()
     {
-        var trees = _sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path));
+        var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path));
         return CSharpCompilation.Create("Synthetic", trees, Basic.Reference.Assemblies.Net80.References.All, CompilationOptions);
     }
 

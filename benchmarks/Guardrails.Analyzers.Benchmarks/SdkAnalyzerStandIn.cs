@@ -17,16 +17,16 @@ public sealed class SdkAnalyzerStandIn : DiagnosticAnalyzer
     private static readonly DiagnosticDescriptor Unused = new(
         "BENCH0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
-    private long _invocations;
+    private long invocations;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Unused);
 
-    public long Invocations => Interlocked.Read(ref _invocations);
+    public long Invocations => Interlocked.Read(ref invocations);
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(_ => Interlocked.Increment(ref _invocations), OperationKind.Invocation);
+        context.RegisterOperationAction(_ => Interlocked.Increment(ref invocations), OperationKind.Invocation);
     }
 }

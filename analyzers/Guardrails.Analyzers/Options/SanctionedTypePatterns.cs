@@ -18,16 +18,16 @@ internal sealed class SanctionedTypePatterns
 
     public static SanctionedTypePatterns None { get; } = new(ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
 
-    private readonly ImmutableArray<string> _exactNames;
-    private readonly ImmutableArray<string> _prefixes;
+    private readonly ImmutableArray<string> exactNames;
+    private readonly ImmutableArray<string> prefixes;
 
     private SanctionedTypePatterns(ImmutableArray<string> exactNames, ImmutableArray<string> prefixes)
     {
-        _exactNames = exactNames;
-        _prefixes = prefixes;
+        this.exactNames = exactNames;
+        this.prefixes = prefixes;
     }
 
-    public bool IsEmpty => _exactNames.IsEmpty && _prefixes.IsEmpty;
+    public bool IsEmpty => exactNames.IsEmpty && prefixes.IsEmpty;
 
     /// <summary>Parses once per distinct option value: the same .editorconfig value is seen for many files.</summary>
     public static SanctionedTypePatterns Parse(string? optionValue)
@@ -85,7 +85,7 @@ internal sealed class SanctionedTypePatterns
 
     private bool Matches(string fullyQualifiedName)
     {
-        foreach (var exact in _exactNames)
+        foreach (var exact in exactNames)
         {
             if (string.Equals(exact, fullyQualifiedName, StringComparison.Ordinal))
             {
@@ -93,7 +93,7 @@ internal sealed class SanctionedTypePatterns
             }
         }
 
-        foreach (var prefix in _prefixes)
+        foreach (var prefix in prefixes)
         {
             // "MyCompany.Retry." covers MyCompany.Retry.X and also the type MyCompany.Retry itself.
             if (fullyQualifiedName.StartsWith(prefix, StringComparison.Ordinal) ||
