@@ -25,6 +25,9 @@ internal sealed class CanaryRelease : IDisposable
 
     public CanaryRelease(Func<int, double> errorRatio, double canaryShare = 1)
     {
+        // The workflow's record step runs jq; the templates repository is a git repository.
+        ExternalTool.Require("jq", "Install Debian's 'jq' package; .ci/run does.");
+        ExternalTool.Require("git", "Install git.");
         root = ScratchFolders.Create("guardrails-canary-release-");
         callsFile = Path.Combine(root, "calls.log");
         File.WriteAllText(callsFile, string.Empty);
