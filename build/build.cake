@@ -130,6 +130,24 @@ Task("Templates")
         RunTemplatesCommand(build, "bundle", build.Templates);
     });
 
+Task("PublishTemplates")
+    .Description("Publishes this build's template bundle to --templates-repository as the tag vX.Y.Z (guardrails templates publish).")
+    .IsDependentOn("Templates")
+    .Does<BuildContext>(build =>
+    {
+        var repository = Argument<string>("templates-repository", string.Empty);
+        if (string.IsNullOrWhiteSpace(repository))
+        {
+            throw new CakeException("PublishTemplates needs --templates-repository <git URL or path>.");
+        }
+
+        var cli = build.Root.CombineWithFilePath($"cli/Guardrails.Cli/bin/{build.Configuration}/net8.0/guardrails.dll");
+        DotNetExecute(cli, new ProcessArgumentBuilder()
+            .Append("templates").Append("publish")
+            .Append("--bundle").AppendQuoted(build.Templates.CombineWithFilePath($"guardrails-templates-{build.Version}.zip").FullPath)
+            .Append("--templates-repository").AppendQuoted(repository));
+    });
+
 Task("Default")
     .IsDependentOn("Test")
     .IsDependentOn("Pack")

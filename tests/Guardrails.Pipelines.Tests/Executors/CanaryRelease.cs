@@ -82,6 +82,10 @@ internal sealed class CanaryRelease : IDisposable
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null) =>
         GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, cancelDuring);
 
+    /// <summary>Runs a workflow imported from elsewhere, with its gate action checked out of <paramref name="templatesGitDirectory"/>.</summary>
+    public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string workflow, string templatesGitDirectory) =>
+        GitHubExecutor.Run(workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = templatesGitDirectory });
+
     public void Dispose()
     {
         prometheus.Dispose();
