@@ -30,6 +30,8 @@ public static class Program
         app.Configure(config =>
         {
             config.SetApplicationName("guardrails");
+            config.SetApplicationVersion(CliVersion.Text);
+            config.ConfigureConsole(ConsoleStyle.Create());
             config.PropagateExceptions();
             config.UseStrictParsing();
             config.AddCommand<Commands.Validate.ValidateCommand>("validate")

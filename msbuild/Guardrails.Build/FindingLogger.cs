@@ -1,4 +1,4 @@
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.OpenSlo;
 using Guardrails.Slo.Policy;
 using Guardrails.Slo.Prometheus;

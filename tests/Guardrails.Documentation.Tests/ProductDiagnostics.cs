@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Guardrails.Documentation.Tests;
@@ -18,8 +18,9 @@ internal static class ProductDiagnostics
 
     private static readonly Assembly[] RuleAssemblies =
     [
-        typeof(Rule).Assembly,
+        typeof(Guardrails.Slo.SloRules).Assembly,
         Assembly.Load(new AssemblyName("Guardrails.Pipelines")),
+        typeof(Guardrails.Gate.GateRules).Assembly,
         typeof(Guardrails.Cli.Program).Assembly,
     ];
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Guardrails.Gate;
 using Guardrails.Pipelines.Model;
 using Guardrails.Pipelines.Validation;
 
@@ -41,12 +42,36 @@ public sealed class CanaryPipelineValidatorTests
     [Test]
     public void Gate_settings_out_of_range_are_GR5004_one_finding_each()
     {
-        var gate = GateSettings.Default with { Window = "5 minutes", Interval = "0s", MaxBurnRate = 0, Samples = 0, FailureLimit = -1, MinRps = -1, Selector = " " };
+        var gate = GateOptions.Default with { Window = "5 minutes", Interval = "0s", MaxBurnRate = 0, Samples = 0, FailureLimit = -1, MinRps = -1, Selector = " ", OnNoData = "ignore" };
 
         var findings = CanaryPipelineValidator.Validate(Valid with { Gate = gate }, "model");
 
         Assert.That(findings.Select(finding => finding.Rule), Is.All.SameAs(TemplateRules.InvalidGateSetting));
-        Assert.That(findings, Has.Count.EqualTo(7));
+        Assert.That(findings, Has.Count.EqualTo(8));
+        Assert.That(findings.Select(finding => finding.Message), Has.Some.Contains("--window '5 minutes'").And.Some.Contains("--on-no-data 'ignore'"));
+    }
+
+    // The gate accepts every Prometheus duration (its docs give 1h30m as an example); so must the templates.
+    [TestCase("1h30m", "1m30s")]
+    [TestCase("90s", "500ms")]
+    [TestCase("1d", "2m")]
+    public void Gate_durations_the_gate_accepts_are_valid_template_defaults(string window, string interval)
+    {
+        var gate = GateOptions.Default with { Window = window, Interval = interval, Samples = 3 };
+
+        Assert.That(CanaryPipelineValidator.Validate(Valid with { Gate = gate }, "model"), Is.Empty);
+        Assert.That(GateOptionChecks.Check(gate), Is.Empty);
+    }
+
+    [Test]
+    public void A_schedule_the_gate_would_refuse_is_not_a_template_default()
+    {
+        var gate = GateOptions.Default with { Samples = 30, Interval = "1m" };
+
+        var finding = CanaryPipelineValidator.Validate(Valid with { Gate = gate }, "model").Single();
+
+        Assert.That(finding.Rule, Is.SameAs(TemplateRules.InvalidGateSetting));
+        Assert.That(finding.Message, Does.Contain("--deadline"));
     }
 
     [TestCase("v1.2.3")]

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 
 namespace Guardrails.Slo.Tests;
 

@@ -1,5 +1,5 @@
 using System.Linq;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 
 namespace Guardrails.Slo.Tests;
 

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Guardrails.Gate;
 using Guardrails.Pipelines.Adapters;
+using Guardrails.Slo.Prometheus;
 
 namespace Guardrails.Pipelines.Model;
 
@@ -25,18 +27,18 @@ public static class CanaryInputs
             new("adapter", TemplateInputType.Text, $"How traffic moves to the canary: {string.Join(", ", adapterNames)}.", null, Choices: adapterNames),
             new("traffic-steps", TemplateInputType.PercentList, "Percentages of traffic sent to the canary, in order; the gate runs after each and the last must be 100.", string.Join(",", pipeline.TrafficSteps.Select(Invariant))),
             new("bake-minutes", TemplateInputType.Number, "Minutes traffic stays at a step before the gate starts reading.", Invariant((int)pipeline.BakeTime.TotalMinutes)),
-            new("slo-file", TemplateInputType.Text, "Path of the service's SLO file (OpenSLO or Sloth) in the caller's repository.", null),
-            new("slo-name", TemplateInputType.Text, "Name of the SLO in that file whose burn rate gates the canary.", null),
-            new("prometheus-url", TemplateInputType.Text, "Base URL of the Prometheus HTTP API that holds the canary's metrics.", null),
-            new("selector", TemplateInputType.Text, "Label matchers that select the canary's series, such as track=\"canary\".", gate.Selector),
-            new("window", TemplateInputType.Text, "Window of each burn-rate read (gate --window).", gate.Window),
-            new("max-burn-rate", TemplateInputType.Number, "Highest burn rate a read may show and still count as good (gate --max-burn-rate).", gate.MaxBurnRate.ToString(CultureInfo.InvariantCulture)),
-            new("interval", TemplateInputType.Text, "Time between reads (gate --interval).", gate.Interval),
-            new("samples", TemplateInputType.Number, "Reads per traffic step (gate --samples).", Invariant(gate.Samples)),
-            new("failure-limit", TemplateInputType.Number, "Bad reads tolerated before the gate rolls back (gate --failure-limit).", Invariant(gate.FailureLimit)),
-            new("error-limit", TemplateInputType.Number, "Failed queries tolerated before the gate rolls back (gate --error-limit).", Invariant(gate.ErrorLimit)),
-            new("min-rps", TemplateInputType.Number, "Requests per second the canary needs before a read counts (gate --min-rps).", gate.MinRps.ToString(CultureInfo.InvariantCulture)),
-            new("on-no-data", TemplateInputType.Text, "Decision when there is no data or too little traffic: fail, pass or inconclusive (gate --on-no-data).", gate.OnNoData.ToString().ToLowerInvariant(), Choices: ["fail", "pass", "inconclusive"]),
+            new("slo-file", TemplateInputType.Text, "Path of the service's SLO file (OpenSLO or Sloth) in the caller's repository.", null, GateOption: GateOptionNames.Slo),
+            new("slo-name", TemplateInputType.Text, "Name of the SLO in that file whose burn rate gates the canary.", null, GateOption: GateOptionNames.SloName),
+            new("prometheus-url", TemplateInputType.Text, "Base URL of the Prometheus HTTP API that holds the canary's metrics.", null, GateOption: GateOptionNames.Prometheus),
+            Gate(gate, GateOptionNames.Selector, TemplateInputType.Text, "Label matchers that select the canary's series, such as track=\"canary\"."),
+            Gate(gate, GateOptionNames.Window, TemplateInputType.Text, "Window of each burn-rate read, a Prometheus duration such as 5m or 1h30m."),
+            Gate(gate, GateOptionNames.MaxBurnRate, TemplateInputType.Number, "Highest burn rate a read may show and still count as good."),
+            Gate(gate, GateOptionNames.Interval, TemplateInputType.Text, "Time between reads, a Prometheus duration such as 30s or 1m30s."),
+            Gate(gate, GateOptionNames.Samples, TemplateInputType.Number, "Reads per traffic step."),
+            Gate(gate, GateOptionNames.FailureLimit, TemplateInputType.Number, "Bad reads tolerated before the gate rolls back."),
+            Gate(gate, GateOptionNames.ErrorLimit, TemplateInputType.Number, "Failed queries tolerated before the gate rolls back."),
+            Gate(gate, GateOptionNames.MinRps, TemplateInputType.Number, "Requests per second the canary needs before a read counts."),
+            Gate(gate, GateOptionNames.OnNoData, TemplateInputType.Text, $"Decision when there is no data or too little traffic: {string.Join(", ", NoDataPolicies.Names.Take(NoDataPolicies.Names.Count - 1))} or {NoDataPolicies.Names[^1]}.", NoDataPolicies.Names),
             new("guardrails-version", TemplateInputType.Text, "Version of the Guardrails.Cli dotnet tool that runs the gate.", pipeline.Version),
             new("dotnet-version", TemplateInputType.Text, ".NET SDK installed to run the gate.", pipeline.DotnetSdkVersion),
             new("templates-ref", TemplateInputType.Text, $"Ref of {pipeline.TemplatesRepository} the gate action is checked out from; pin a commit SHA for immutability.", pipeline.Tag, CiSystem.GitHubActions),
@@ -68,7 +70,7 @@ public static class CanaryInputs
     public static int StepTimeoutMinutes(CanaryPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        var reads = GateDurations.Parse(pipeline.Gate.Interval) * pipeline.Gate.Samples;
+        var reads = PrometheusDuration.Parse(pipeline.Gate.Interval).Value * pipeline.Gate.Samples;
         return (int)Math.Ceiling((pipeline.BakeTime + reads).TotalMinutes) + 10;
     }
 
@@ -77,6 +79,13 @@ public static class CanaryInputs
         ArgumentNullException.ThrowIfNull(pipeline);
         return (StepTimeoutMinutes(pipeline) * pipeline.TrafficSteps.Count) + (2 * pipeline.DeployTimeoutMinutes);
     }
+
+    /// <summary>
+    /// An input passed to the gate option of the same name: its default is the pipeline's value of that option,
+    /// which unless a team overrides it is the gate's own default.
+    /// </summary>
+    private static TemplateInput Gate(GateOptions gate, string option, TemplateInputType type, string description, IReadOnlyList<string>? choices = null) =>
+        new(option.TrimStart('-'), type, $"{description.TrimEnd('.')} (gate {option}).", gate.ValueOf(option), Choices: choices, GateOption: option);
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Guardrails.Gate;
 
 namespace Guardrails.Pipelines.Model;
 
@@ -20,7 +21,8 @@ public sealed record CanaryPipeline
     /// <summary>How long traffic stays at a step before the gate starts reading.</summary>
     public TimeSpan BakeTime { get; init; } = TimeSpan.FromMinutes(5);
 
-    public GateSettings Gate { get; init; } = GateSettings.Default;
+    /// <summary>The gate after each traffic step: the gate's own options and defaults (Guardrails.Gate).</summary>
+    public GateOptions Gate { get; init; } = GateOptions.Default;
 
     public IReadOnlyList<TrafficAdapterKind> Adapters { get; init; } =
         [TrafficAdapterKind.Nginx, TrafficAdapterKind.AzureAppService, TrafficAdapterKind.Script];

@@ -7,6 +7,7 @@ namespace Guardrails.Pipelines.Model;
 /// <summary>
 /// One input of the canary templates: a kebab-case input in GitHub Actions, a camelCase parameter in
 /// Azure Pipelines, and the environment variable through which scripts read it (never spliced into them).
+/// <see cref="GateOption"/> names the <c>guardrails gate</c> option an input is passed to, if any.
 /// </summary>
 public sealed record TemplateInput(
     string Name,
@@ -14,7 +15,8 @@ public sealed record TemplateInput(
     string Description,
     string? Default,
     CiSystem Systems = CiSystem.Both,
-    IReadOnlyList<string>? Choices = null)
+    IReadOnlyList<string>? Choices = null,
+    string? GateOption = null)
 {
     /// <summary>An input without a default must be given by the caller.</summary>
     public bool Required => Default is null;

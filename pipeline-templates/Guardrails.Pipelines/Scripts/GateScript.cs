@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Linq;
+using Guardrails.Gate;
 using Guardrails.Pipelines.Model;
 
 namespace Guardrails.Pipelines.Scripts;
 
 /// <summary>
 /// Runs <c>guardrails gate</c> with every setting from environment variables and turns its exit code into
-/// a decision: 0 promote, 1 roll back, 3 inconclusive (fails closed), 2 configuration error.
+/// a decision by the gate's own exit codes (<see cref="GateExitCodes"/>): 0 promote, 1 roll back,
+/// 3 inconclusive (fails closed), 2 configuration error.
 /// </summary>
 public static class GateScript
 {
@@ -70,10 +74,7 @@ public static class GateScript
               "${step_option[@]}" \
               --record "$GUARDRAILS_RECORD_FILE" || status=$?
             case "$status" in
-              0) decision=promote ;;
-              1) decision=rollback ;;
-              2) decision=configuration-error ;;
-              3) decision=inconclusive ;;
+            {{Decisions()}}
               *) decision=error ;;
             esac
             {{setOutputs}}
@@ -84,4 +85,9 @@ public static class GateScript
 
             """;
     }
+
+    /// <summary>One <c>case</c> branch per exit code of the gate, in the contract's order.</summary>
+    private static string Decisions() => string.Join(
+        "\n",
+        GateExitCodes.Decisions.OrderBy(decision => decision.Code).Select(decision => string.Create(CultureInfo.InvariantCulture, $"  {decision.Code}) decision={decision.Decision} ;;")));
 }

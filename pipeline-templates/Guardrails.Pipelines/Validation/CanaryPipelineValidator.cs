@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Guardrails.Diagnostics;
+using Guardrails.Gate;
 using Guardrails.Pipelines.Model;
-using Guardrails.Slo.Diagnostics;
 
 namespace Guardrails.Pipelines.Validation;
 
@@ -32,7 +33,8 @@ public static partial class CanaryPipelineValidator
             findings.Add(new Finding(TemplateRules.InvalidBakeTime, at, $"Bake time {pipeline.BakeTime} is not a whole number of minutes from 0 to 360: use for example 5m."));
         }
 
-        findings.AddRange(GateProblems(pipeline.Gate).Select(problem => new Finding(TemplateRules.InvalidGateSetting, at, problem)));
+        // The gate's own checks: a default the templates emit is one `guardrails gate` accepts.
+        findings.AddRange(GateOptionChecks.Check(pipeline.Gate).Select(problem => new Finding(TemplateRules.InvalidGateSetting, at, "Gate default: " + problem.Message)));
 
         if (!SemanticVersion().IsMatch(pipeline.Version))
         {
@@ -71,47 +73,6 @@ public static partial class CanaryPipelineValidator
             ? $"Traffic steps '{shown}' must end at 100 so the gate checks the canary at full traffic before promotion."
             : null;
     }
-
-    private static IEnumerable<string> GateProblems(GateSettings gate)
-    {
-        if (!GateDuration().IsMatch(gate.Window))
-        {
-            yield return $"Gate window '{gate.Window}' is not a duration such as 30s, 5m or 1h.";
-        }
-
-        if (!GateDuration().IsMatch(gate.Interval))
-        {
-            yield return $"Gate interval '{gate.Interval}' is not a duration such as 30s, 5m or 1h.";
-        }
-
-        if (!(gate.MaxBurnRate > 0) || double.IsInfinity(gate.MaxBurnRate))
-        {
-            yield return $"Gate max burn rate {gate.MaxBurnRate.ToString(CultureInfo.InvariantCulture)} must be a positive number such as 14.4.";
-        }
-
-        if (gate.Samples < 1)
-        {
-            yield return $"Gate samples {gate.Samples} must be at least 1.";
-        }
-
-        if (gate.FailureLimit < 0 || gate.ErrorLimit < 0)
-        {
-            yield return $"Gate failure limit {gate.FailureLimit} and error limit {gate.ErrorLimit} must not be negative.";
-        }
-
-        if (gate.MinRps < 0 || double.IsNaN(gate.MinRps))
-        {
-            yield return $"Gate minimum requests per second {gate.MinRps.ToString(CultureInfo.InvariantCulture)} must not be negative.";
-        }
-
-        if (string.IsNullOrWhiteSpace(gate.Selector))
-        {
-            yield return "Gate selector is empty: give the label matchers of the canary, such as track=\"canary\".";
-        }
-    }
-
-    [GeneratedRegex(@"^[1-9][0-9]*(ms|s|m|h)$", RegexOptions.CultureInvariant)]
-    private static partial Regex GateDuration();
 
     [GeneratedRegex(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex SemanticVersion();

@@ -1,4 +1,4 @@
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Reading;
 
 namespace Guardrails.Slo.OpenSlo;

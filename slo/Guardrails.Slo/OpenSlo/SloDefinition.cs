@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Reading;
 

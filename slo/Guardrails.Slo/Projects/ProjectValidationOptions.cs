@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Runbooks;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Prometheus;
 
 namespace Guardrails.Slo.Projects;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Yaml;
 
 namespace Guardrails.Slo.Reading;

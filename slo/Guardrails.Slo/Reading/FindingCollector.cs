@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 
 namespace Guardrails.Slo.Reading;
 

@@ -1,4 +1,4 @@
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 
 namespace Guardrails.Slo.Reading;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Text;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -11,7 +11,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using SourceSpan = Guardrails.Slo.Diagnostics.SourceSpan;
+using SourceSpan = Guardrails.Diagnostics.SourceSpan;
 
 namespace Guardrails.Slo.Runbooks;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Guardrails.Slo.Prometheus.Rules;
 
 namespace Guardrails.Slo.Sloth;
 
@@ -14,9 +15,8 @@ internal static class SlothConventions
 
     private static readonly Regex Name = new("^[A-Za-z0-9][-A-Za-z0-9_.]*[A-Za-z0-9]$", RegexOptions.CultureInvariant);
 
-    private static readonly Regex WindowVariable = new("{{ *\\.window *}}", RegexOptions.CultureInvariant);
-
     public static bool IsName(string name) => Name.IsMatch(name);
 
-    public static bool HasWindowVariable(string query) => WindowVariable.IsMatch(query);
+    /// <summary>The renderer's own test, so a query the validator accepts is one the generator and the gate can render.</summary>
+    public static bool HasWindowVariable(string query) => SliQueryRenderer.HasWindow(query);
 }

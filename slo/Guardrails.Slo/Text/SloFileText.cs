@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 
 namespace Guardrails.Slo.Text;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 
 namespace Guardrails.Slo.Yaml;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Guardrails.Cli.Commands.Rules;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Prometheus.Rules;
 using Guardrails.Testing;

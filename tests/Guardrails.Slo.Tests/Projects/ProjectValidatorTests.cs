@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Projects;
 using Guardrails.Slo.Runbooks;
 using Guardrails.Testing;

@@ -64,6 +64,6 @@ public sealed class RunbookCheckerTests
         Assert.That(Check(markdown, new RunbookOptions { RequireOwner = false }), Is.Empty);
     }
 
-    private static System.Collections.Generic.IReadOnlyList<Guardrails.Slo.Diagnostics.Finding> Check(string markdown, RunbookOptions options) =>
+    private static System.Collections.Generic.IReadOnlyList<Guardrails.Diagnostics.Finding> Check(string markdown, RunbookOptions options) =>
         RunbookChecker.Check(RunbookParser.Parse("runbook.md", markdown).Document!, options);
 }

@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Guardrails.Cli.Gate;
+using Guardrails.Gate;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,21 +16,21 @@ internal sealed class GateCommand : AsyncCommand<GateCommandSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, GateCommandSettings settings)
     {
-        var binder = new GatePlanBinder(settings, Environment.GetEnvironmentVariable);
-        var plan = binder.Bind();
-        foreach (var finding in binder.SloFindings)
+        var builder = new GatePlanBuilder(settings.ToOptions(), Environment.GetEnvironmentVariable);
+        var plan = builder.Build();
+        foreach (var finding in builder.SloFindings)
         {
             Console.Error.WriteLine(finding);
         }
 
         if (plan is null)
         {
-            foreach (var problem in binder.Problems)
+            foreach (var problem in builder.Problems)
             {
                 Console.Error.WriteLine(problem);
             }
 
-            return GateRunner.ConfigurationErrorExitCode;
+            return GateExitCodes.ConfigurationError;
         }
 
         using var cancellation = new CancellationTokenSource();
@@ -60,7 +60,7 @@ internal sealed class GateCommand : AsyncCommand<GateCommandSettings>
     private static IGateProgress Progress(GatePlan plan)
     {
         var isCi = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TF_BUILD"));
-        return isCi || Console.IsOutputRedirected
+        return isCi || ConsoleStyle.IsPlain()
             ? new PlainGateProgress(Console.Out, plan.Limits.Samples)
             : new TerminalGateProgress(AnsiConsole.Console, plan.Limits.Samples);
     }

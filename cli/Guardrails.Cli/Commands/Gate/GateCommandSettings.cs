@@ -1,123 +1,154 @@
 using System.ComponentModel;
+using Guardrails.Gate;
 using Spectre.Console.Cli;
 
 namespace Guardrails.Cli.Commands.Gate;
 
 /// <summary>
-/// The options of <c>guardrails gate</c> as typed on the command line. Durations stay text here so a
-/// mistake is reported as GR5205 with the option's name rather than as a conversion failure.
-/// docs/gate.md documents each one; keep the two in step.
+/// The options of <c>guardrails gate</c> as typed on the command line: names and defaults come from the gate's
+/// contract (<see cref="GateOptionNames"/>, <see cref="GateDefaults"/>), the values go to <see cref="GateOptions"/>.
+/// Durations stay text here so a mistake is reported as GR5205 with the option's name rather than as a
+/// conversion failure. docs/gate.md documents each one; a test keeps the two in step.
 /// </summary>
 internal sealed class GateCommandSettings : CommandSettings
 {
-    [CommandOption("--slo <PATH>")]
-    [Description("SLO file or directory (OpenSLO v1 or Sloth prometheus/v1); repeat for several. Default: the slo directory.")]
+    [CommandOption(GateOptionNames.Slo + " <PATH>")]
+    [Description("SLO file or directory (OpenSLO v1 or Sloth prometheus/v1); repeat for several. Default: the slo directory (hidden folders, bin, obj and node_modules are skipped).")]
     public string[] Slo { get; set; } = [];
 
-    [CommandOption("--slo-name <NAME>")]
+    [CommandOption(GateOptionNames.SloName + " <NAME>")]
     [Description("The SLO to gate on, by name or service-name id. Default: the only SLO, or the only availability SLO.")]
     public string? SloName { get; set; }
 
-    [CommandOption("--latency-slo-name <NAME>")]
+    [CommandOption(GateOptionNames.LatencySloName + " <NAME>")]
     [Description("A second SLO, usually latency, checked at every read with the same limits. Default: none.")]
     public string? LatencySloName { get; set; }
 
-    [CommandOption("--prometheus <URL>")]
+    [CommandOption(GateOptionNames.Prometheus + " <URL>")]
     [Description("Prometheus base URL.")]
-    [DefaultValue("http://localhost:9090")]
-    public string Prometheus { get; set; } = "http://localhost:9090";
+    [DefaultValue(GateDefaults.Prometheus)]
+    public string Prometheus { get; set; } = GateDefaults.Prometheus;
 
-    [CommandOption("--selector <MATCHERS>")]
+    [CommandOption(GateOptionNames.Selector + " <MATCHERS>")]
     [Description("Label matchers that select the canary, added to every vector selector of the SLI queries.")]
-    [DefaultValue("track=\"canary\"")]
-    public string Selector { get; set; } = "track=\"canary\"";
+    [DefaultValue(GateDefaults.Selector)]
+    public string Selector { get; set; } = GateDefaults.Selector;
 
-    [CommandOption("--window <DURATION>")]
+    [CommandOption(GateOptionNames.Window + " <DURATION>")]
     [Description("Range the error ratio is measured over, replacing {{.window}}.")]
-    [DefaultValue("5m")]
-    public string Window { get; set; } = "5m";
+    [DefaultValue(GateDefaults.Window)]
+    public string Window { get; set; } = GateDefaults.Window;
 
-    [CommandOption("--max-burn-rate <RATE>")]
+    [CommandOption(GateOptionNames.MaxBurnRate + " <RATE>")]
     [Description("A read is bad when a burn rate is over this.")]
-    [DefaultValue(14.4)]
-    public double MaxBurnRate { get; set; } = 14.4;
+    [DefaultValue(GateDefaults.MaxBurnRate)]
+    public double MaxBurnRate { get; set; } = GateDefaults.MaxBurnRate;
 
-    [CommandOption("--interval <DURATION>")]
+    [CommandOption(GateOptionNames.Interval + " <DURATION>")]
     [Description("Time between reads.")]
-    [DefaultValue("30s")]
-    public string Interval { get; set; } = "30s";
+    [DefaultValue(GateDefaults.Interval)]
+    public string Interval { get; set; } = GateDefaults.Interval;
 
-    [CommandOption("--samples <COUNT>")]
+    [CommandOption(GateOptionNames.Samples + " <COUNT>")]
     [Description("Number of reads before promotion (Argo's count).")]
-    [DefaultValue(10)]
-    public int Samples { get; set; } = 10;
+    [DefaultValue(GateDefaults.Samples)]
+    public int Samples { get; set; } = GateDefaults.Samples;
 
-    [CommandOption("--failure-limit <COUNT>")]
+    [CommandOption(GateOptionNames.FailureLimit + " <COUNT>")]
     [Description("Bad reads tolerated; one more rolls back (Argo's failureLimit).")]
-    [DefaultValue(0)]
-    public int FailureLimit { get; set; }
+    [DefaultValue(GateDefaults.FailureLimit)]
+    public int FailureLimit { get; set; } = GateDefaults.FailureLimit;
 
-    [CommandOption("--error-limit <COUNT>")]
+    [CommandOption(GateOptionNames.ErrorLimit + " <COUNT>")]
     [Description("Failed queries tolerated in total; one more rolls back.")]
-    [DefaultValue(4)]
-    public int ErrorLimit { get; set; } = 4;
+    [DefaultValue(GateDefaults.ErrorLimit)]
+    public int ErrorLimit { get; set; } = GateDefaults.ErrorLimit;
 
-    [CommandOption("--inconclusive-limit <COUNT>")]
+    [CommandOption(GateOptionNames.InconclusiveLimit + " <COUNT>")]
     [Description("Reads without data tolerated under --on-no-data inconclusive; one more ends inconclusive.")]
-    [DefaultValue(0)]
-    public int InconclusiveLimit { get; set; }
+    [DefaultValue(GateDefaults.InconclusiveLimit)]
+    public int InconclusiveLimit { get; set; } = GateDefaults.InconclusiveLimit;
 
-    [CommandOption("--min-rps <RATE>")]
+    [CommandOption(GateOptionNames.MinRps + " <RATE>")]
     [Description("Minimum canary requests per second for a read to count; below it the read has no data.")]
-    [DefaultValue(1.0)]
-    public double MinRps { get; set; } = 1;
+    [DefaultValue(GateDefaults.MinRps)]
+    public double MinRps { get; set; } = GateDefaults.MinRps;
 
-    [CommandOption("--on-no-data <POLICY>")]
-    [Description("fail, pass or inconclusive: what an empty result or traffic under the floor counts as.")]
-    [DefaultValue("fail")]
-    public string OnNoData { get; set; } = "fail";
+    [CommandOption(GateOptionNames.OnNoData + " <POLICY>")]
+    [Description(NoDataPolicies.Fail + ", " + NoDataPolicies.Pass + " or " + NoDataPolicies.Inconclusive + ": what an empty result or traffic under the floor counts as.")]
+    [DefaultValue(GateDefaults.OnNoData)]
+    public string OnNoData { get; set; } = GateDefaults.OnNoData;
 
-    [CommandOption("--traffic-query <PROMQL>")]
+    [CommandOption(GateOptionNames.TrafficQuery + " <PROMQL>")]
     [Description("Canary requests per second, for the floor when the SLI is a raw ratio. Default: the SLI's total query.")]
     public string? TrafficQuery { get; set; }
 
-    [CommandOption("--query-timeout <DURATION>")]
+    [CommandOption(GateOptionNames.QueryTimeout + " <DURATION>")]
     [Description("Bound on each HTTP attempt.")]
-    [DefaultValue("10s")]
-    public string QueryTimeout { get; set; } = "10s";
+    [DefaultValue(GateDefaults.QueryTimeout)]
+    public string QueryTimeout { get; set; } = GateDefaults.QueryTimeout;
 
-    [CommandOption("--query-retries <COUNT>")]
+    [CommandOption(GateOptionNames.QueryRetries + " <COUNT>")]
     [Description("Retries of a transient query failure (connection, timeout, 429, 5xx).")]
-    [DefaultValue(2)]
-    public int QueryRetries { get; set; } = 2;
+    [DefaultValue(GateDefaults.QueryRetries)]
+    public int QueryRetries { get; set; } = GateDefaults.QueryRetries;
 
-    [CommandOption("--retry-delay <DURATION>")]
+    [CommandOption(GateOptionNames.RetryDelay + " <DURATION>")]
     [Description("First retry delay, doubling with jitter.")]
-    [DefaultValue("1s")]
-    public string RetryDelay { get; set; } = "1s";
+    [DefaultValue(GateDefaults.RetryDelay)]
+    public string RetryDelay { get; set; } = GateDefaults.RetryDelay;
 
-    [CommandOption("--deadline <DURATION>")]
+    [CommandOption(GateOptionNames.Deadline + " <DURATION>")]
     [Description("Bound on the whole gate; reaching it rolls back.")]
-    [DefaultValue("10m")]
-    public string Deadline { get; set; } = "10m";
+    [DefaultValue(GateDefaults.Deadline)]
+    public string Deadline { get; set; } = GateDefaults.Deadline;
 
-    [CommandOption("--bearer-token-env <VARIABLE>")]
+    [CommandOption(GateOptionNames.BearerTokenEnv + " <VARIABLE>")]
     [Description("Environment variable holding a bearer token for Prometheus. Default: none (no Authorization header).")]
     public string? BearerTokenEnv { get; set; }
 
-    [CommandOption("--ca-bundle <FILE>")]
+    [CommandOption(GateOptionNames.CaBundle + " <FILE>")]
     [Description("PEM file of CA certificates to trust for an https Prometheus, besides the system store. Default: none.")]
     public string? CaBundle { get; set; }
 
-    [CommandOption("--record <FILE>")]
+    [CommandOption(GateOptionNames.Record + " <FILE>")]
     [Description("JSON deployment record to write; a record of the same service and version gains this step. Default: none.")]
     public string? Record { get; set; }
 
-    [CommandOption("--service-version <VERSION>")]
+    [CommandOption(GateOptionNames.ServiceVersion + " <VERSION>")]
     [Description("The version being deployed, for the record. Default: $GITHUB_SHA, else $BUILD_SOURCEVERSION, else unknown.")]
     public string? ServiceVersion { get; set; }
 
-    [CommandOption("--step <NAME>")]
+    [CommandOption(GateOptionNames.Step + " <NAME>")]
     [Description("The traffic step this gate judges (e.g. 25%), for the record. Default: the step's number in the record.")]
     public string? Step { get; set; }
+
+    /// <summary>The values as the gate's library takes them.</summary>
+    public GateOptions ToOptions() => new()
+    {
+        Slo = Slo,
+        SloName = SloName,
+        LatencySloName = LatencySloName,
+        Prometheus = Prometheus,
+        Selector = Selector,
+        Window = Window,
+        MaxBurnRate = MaxBurnRate,
+        Interval = Interval,
+        Samples = Samples,
+        FailureLimit = FailureLimit,
+        ErrorLimit = ErrorLimit,
+        InconclusiveLimit = InconclusiveLimit,
+        MinRps = MinRps,
+        OnNoData = OnNoData,
+        TrafficQuery = TrafficQuery,
+        QueryTimeout = QueryTimeout,
+        QueryRetries = QueryRetries,
+        RetryDelay = RetryDelay,
+        Deadline = Deadline,
+        BearerTokenEnv = BearerTokenEnv,
+        CaBundle = CaBundle,
+        Record = Record,
+        ServiceVersion = ServiceVersion,
+        Step = Step,
+    };
 }

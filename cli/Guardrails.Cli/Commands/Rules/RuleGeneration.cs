@@ -4,8 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using Guardrails.Diagnostics;
 using Guardrails.Slo;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Slo.Files;
 using Guardrails.Slo.Prometheus;
 using Guardrails.Slo.Prometheus.Rules;
 

@@ -2,12 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Reflection;
+using Guardrails.Diagnostics;
 using Guardrails.Pipelines;
 using Guardrails.Pipelines.Adapters;
 using Guardrails.Pipelines.Model;
 using Guardrails.Pipelines.Validation;
-using Guardrails.Slo.Diagnostics;
 
 namespace Guardrails.Cli.Commands.Templates;
 
@@ -19,7 +18,7 @@ internal static class PipelineFromSettings
     public static TemplateGeneration Generate(TemplateSettings settings)
     {
         var findings = new List<Finding>();
-        var pipeline = new CanaryPipeline { Version = settings.Version ?? CliVersion() };
+        var pipeline = new CanaryPipeline { Version = settings.Version ?? CliVersion.Release };
         if (settings.TrafficSteps is { } steps)
         {
             var parsed = steps.Split(',', StringSplitOptions.TrimEntries)
@@ -75,13 +74,5 @@ internal static class PipelineFromSettings
         {
             Console.Error.WriteLine($"{Source}: error {finding.Rule.Id}: {finding.Message}");
         }
-    }
-
-    /// <summary>The tool's own version (MinVer), without build metadata, so the gate installs this very tool.</summary>
-    private static string CliVersion()
-    {
-        var informational = typeof(PipelineFromSettings).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var metadata = informational.IndexOf('+', StringComparison.Ordinal);
-        return metadata < 0 ? informational : informational[..metadata];
     }
 }

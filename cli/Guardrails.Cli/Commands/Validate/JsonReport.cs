@@ -2,7 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Projects;
 
 namespace Guardrails.Cli.Commands.Validate;

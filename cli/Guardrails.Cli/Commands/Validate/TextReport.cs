@@ -1,6 +1,6 @@
 using System.IO;
 using System.Linq;
-using Guardrails.Slo.Diagnostics;
+using Guardrails.Diagnostics;
 using Guardrails.Slo.Projects;
 
 namespace Guardrails.Cli.Commands.Validate;

@@ -1,7 +1,0 @@
-using System;
-using System.Collections.Generic;
-
-namespace Guardrails.Cli.Gate;
-
-/// <summary>The gate's decision and every read that led to it.</summary>
-internal sealed record GateOutcome(GateDecision Decision, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, IReadOnlyList<GateRead> Reads);

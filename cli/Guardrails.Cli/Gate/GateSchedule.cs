@@ -1,6 +1,0 @@
-using System;
-
-namespace Guardrails.Cli.Gate;
-
-/// <summary>When the reads happen: one every <see cref="Interval"/>, the first at once, all within <see cref="Deadline"/>.</summary>
-internal sealed record GateSchedule(TimeSpan Interval, TimeSpan Deadline);

@@ -1,9 +1,0 @@
-namespace Guardrails.Cli.Gate;
-
-/// <summary>The gate's answer; each maps to the exit code the pipeline branches on.</summary>
-internal enum GateVerdict
-{
-    Promote = 0,
-    RollBack = 1,
-    Inconclusive = 3,
-}

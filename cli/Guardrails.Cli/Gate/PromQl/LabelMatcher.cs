@@ -1,7 +1,0 @@
-namespace Guardrails.Cli.Gate.PromQl;
-
-/// <summary>One PromQL label matcher such as <c>track="canary"</c>, kept as written.</summary>
-internal sealed record LabelMatcher(string Name, string Operator, string QuotedValue)
-{
-    public override string ToString() => Name + Operator + QuotedValue;
-}

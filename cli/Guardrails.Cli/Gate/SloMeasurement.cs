@@ -1,4 +1,0 @@
-namespace Guardrails.Cli.Gate;
-
-/// <summary>One SLO's error ratio and burn rate in one read; null where the query returned nothing.</summary>
-internal sealed record SloMeasurement(string Slo, double? ErrorRatio, double? BurnRate);

@@ -1,0 +1,8 @@
+namespace Guardrails.Diagnostics;
+
+public enum Severity
+{
+    Error,
+    Warning,
+    Info,
+}

@@ -1,8 +1,0 @@
-namespace Guardrails.Slo.Diagnostics;
-
-public enum Severity
-{
-    Error,
-    Warning,
-    Info,
-}

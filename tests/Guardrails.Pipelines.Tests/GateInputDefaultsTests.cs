@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Guardrails.Gate;
+using Guardrails.Pipelines.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Guardrails.Pipelines.Tests;
+
+/// <summary>
+/// The templates' gate inputs are the gate's options: every input passed to a gate option has the gate's own
+/// default, read back from the emitted files of both CI systems (not from the model that emitted them).
+/// </summary>
+public sealed class GateInputDefaultsTests
+{
+    private static readonly IReadOnlyList<string> GateOptions = [.. typeof(GateOptionNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(field => (string)field.GetValue(null)!)];
+
+    [Test]
+    public void Every_github_gate_input_default_is_the_gates_default()
+    {
+        var defaults = EmittedTemplates.GitHubFiles.SelectMany(file => GitHubDefaults(file)).ToList();
+
+        AssertAreTheGatesDefaults(defaults);
+    }
+
+    [Test]
+    public void Every_azure_gate_parameter_default_is_the_gates_default()
+    {
+        var defaults = EmittedTemplates.AzureFiles.SelectMany(file => AzureDefaults(file)).ToList();
+
+        AssertAreTheGatesDefaults(defaults);
+    }
+
+    [Test]
+    public void The_failure_limit_default_is_zero_as_in_the_gate()
+    {
+        var input = CanaryInputs.For(new CanaryPipeline { Version = EmittedTemplates.Version }).Single(input => input.Name == "failure-limit");
+
+        Assert.That(input.Default, Is.EqualTo("0"));
+        Assert.That(input.GateOption, Is.EqualTo(GateOptionNames.FailureLimit));
+    }
+
+    private static void AssertAreTheGatesDefaults(List<(string File, string Option, string Default)> defaults)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(defaults.Select(entry => entry.Option).Distinct(), Is.SupersetOf(new[]
+            {
+                GateOptionNames.Selector, GateOptionNames.Window, GateOptionNames.MaxBurnRate, GateOptionNames.Interval, GateOptionNames.Samples,
+                GateOptionNames.FailureLimit, GateOptionNames.ErrorLimit, GateOptionNames.MinRps, GateOptionNames.OnNoData,
+            }));
+            foreach (var (file, option, value) in defaults)
+            {
+                Assert.That(value, Is.EqualTo(Gate.GateOptions.Default.ValueOf(option)), $"{file}: the default of the input for gate {option}");
+            }
+        });
+    }
+
+    /// <summary>GitHub Actions: <c>inputs: { window: { default: 5m } }</c> in the workflow and the gate action.</summary>
+    private static IEnumerable<(string File, string Option, string Default)> GitHubDefaults(TemplateFile file) =>
+        from mapping in YamlTree.AllMappings(YamlTree.Load(file.Content))
+        from pair in mapping.Children
+        let name = (pair.Key as YamlScalarNode)?.Value
+        let option = GateOptions.FirstOrDefault(option => option == "--" + name)
+        where option is not null && pair.Value is YamlMappingNode input && input.Text("default") is not null
+        select (file.RelativePath, option, ((YamlMappingNode)pair.Value).Text("default")!);
+
+    /// <summary>Azure Pipelines: <c>parameters: [ { name: maxBurnRate, default: 14.4 } ]</c>.</summary>
+    private static IEnumerable<(string File, string Option, string Default)> AzureDefaults(TemplateFile file) =>
+        from mapping in YamlTree.AllMappings(YamlTree.Load(file.Content))
+        let name = mapping.Text("name")
+        let option = GateOptions.FirstOrDefault(option => new TemplateInput(option.TrimStart('-'), TemplateInputType.Text, string.Empty, null).AzureName == name)
+        where option is not null && mapping.Text("default") is not null
+        select (file.RelativePath, option, mapping.Text("default")!);
+}
