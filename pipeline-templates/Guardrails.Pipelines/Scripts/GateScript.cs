@@ -14,7 +14,7 @@ public static class GateScript
 {
     /// <summary>The traffic step a gate run judges, named in its record (gate --step); the templates pass the percentage.</summary>
     public static TemplateInput StepInput { get; } = new(
-        "step", TemplateInputType.Text, "Traffic step this gate judges, named in the deployment record (gate --step; empty: the step's number).", string.Empty);
+        "step", TemplateInputType.Text, "Traffic step this gate judges, named in the deployment record (gate --step; empty: the step's number).", string.Empty, GateOption: GateOptionNames.Step);
 
     public static string InstallCli(CiSystem system)
     {
