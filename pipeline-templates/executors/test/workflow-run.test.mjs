@@ -179,3 +179,85 @@ test("inputs are checked as GitHub checks a workflow call", async () => {
       - run: true
 `, { inputs: { "fail-at": "ten" } }), /input 'fail-at' is a number/);
 });
+
+test("heredoc outputs, continue-on-error, artifacts and a composite action with its inputs, outputs and the step's env", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), "gh-executor-composite-"));
+  const workspace = path.join(root, "caller");
+  mkdirSync(path.join(workspace, "actions", "greet"), { recursive: true });
+  writeFileSync(path.join(workspace, "actions", "greet", "action.yml"), `name: Greet
+description: Says hello
+inputs:
+  who:
+    description: Who
+    required: false
+    default: world
+outputs:
+  said:
+    description: What was said
+    value: \${{ steps.say.outputs.said }}
+runs:
+  using: composite
+  steps:
+    - id: say
+      shell: bash
+      env:
+        WHO: \${{ inputs.who }}
+      run: |
+        echo "said=hello $WHO from $FROM_STEP" >> "$GITHUB_OUTPUT"
+`);
+  const log = path.join(root, "calls.log");
+  writeFileSync(log, "");
+  const file = path.join(root, "workflow.yml");
+  writeFileSync(file, header + `
+  first:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+      - id: greet
+        uses: ./actions/greet
+        env:
+          FROM_STEP: the step env
+      - id: text
+        env:
+          SAID: \${{ steps.greet.outputs.said }}
+        run: |
+          {
+            echo "text<<END"
+            echo "$SAID"
+            echo "second line"
+            echo "END"
+          } >> "$GITHUB_OUTPUT"
+          printf '%s\\n' "$SAID" > record.json
+      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02
+        with:
+          name: record
+          path: record.json
+      - id: broken
+        continue-on-error: true
+        run: exit 3
+      - env:
+          LOG: \${{ inputs.log }}
+          TEXT: \${{ steps.text.outputs.text }}
+          BROKEN: \${{ steps.broken.outcome }}/\${{ steps.broken.conclusion }}
+        run: |
+          printf '%s\\n' "$TEXT" >> "$LOG"
+          echo "broken $BROKEN" >> "$LOG"
+  last:
+    needs: [first]
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093
+        with:
+          pattern: rec*
+          path: got
+          merge-multiple: true
+      - env:
+          LOG: \${{ inputs.log }}
+        run: cat got/record.json >> "$LOG"
+`);
+  const result = await new WorkflowRun({ workflowFile: file, workspaceSource: workspace, runRoot: path.join(root, "run"), inputs: { log }, write: () => {} }).run();
+  assert.deepEqual(readFileSync(log, "utf8").trim().split("\n"), [
+    "hello world from the step env", "second line", "broken failure/success", "hello world from the step env",
+  ]);
+  assert.equal(result.conclusion, "success");
+});
