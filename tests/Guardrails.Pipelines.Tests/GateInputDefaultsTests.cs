@@ -13,7 +13,7 @@ namespace Guardrails.Pipelines.Tests;
 /// </summary>
 public sealed class GateInputDefaultsTests
 {
-    private static readonly IReadOnlyList<string> GateOptions = [.. typeof(GateOptionNames)
+    private static readonly IReadOnlyList<string> GateFlags = [.. typeof(GateOptionNames)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(field => (string)field.GetValue(null)!)];
 
@@ -54,7 +54,7 @@ public sealed class GateInputDefaultsTests
             foreach (var (file, option, value) in defaults)
             {
                 // An option the gate leaves unset by default (--step) is an input whose empty default passes nothing.
-                Assert.That(value, Is.EqualTo(Gate.GateOptions.Default.ValueOf(option) ?? string.Empty), $"{file}: the default of the input for gate {option}");
+                Assert.That(value, Is.EqualTo(GateOptions.Default.ValueOf(option) ?? string.Empty), $"{file}: the default of the input for gate {option}");
             }
         });
     }
@@ -64,7 +64,7 @@ public sealed class GateInputDefaultsTests
         from mapping in YamlTree.AllMappings(YamlTree.Load(file.Content))
         from pair in mapping.Children
         let name = (pair.Key as YamlScalarNode)?.Value
-        let option = GateOptions.FirstOrDefault(option => option == "--" + name)
+        let option = GateFlags.FirstOrDefault(option => option == "--" + name)
         where option is not null && pair.Value is YamlMappingNode input && input.Text("default") is not null
         select (file.RelativePath, option, ((YamlMappingNode)pair.Value).Text("default")!);
 
@@ -72,7 +72,7 @@ public sealed class GateInputDefaultsTests
     private static IEnumerable<(string File, string Option, string Default)> AzureDefaults(TemplateFile file) =>
         from mapping in YamlTree.AllMappings(YamlTree.Load(file.Content))
         let name = mapping.Text("name")
-        let option = GateOptions.FirstOrDefault(option => new TemplateInput(option.TrimStart('-'), TemplateInputType.Text, string.Empty, null).AzureName == name)
+        let option = GateFlags.FirstOrDefault(option => new TemplateInput(option.TrimStart('-'), TemplateInputType.Text, string.Empty, null).AzureName == name)
         where option is not null && mapping.Text("default") is not null
         select (file.RelativePath, option, mapping.Text("default")!);
 }

@@ -261,6 +261,39 @@ public sealed class PrometheusGateTests
         });
     }
 
+    // The single expression a Kubernetes analysis evaluates gives the burn rate the gate's reads give.
+    [TestCase("healthy", 1.0, 0.5)]
+    [TestCase("burst", 1.0, 200.0)]
+    [TestCase("flawless", 1.0, 0.0)]
+    [TestCase("slowburn", 0.0, 5.0)]
+    public async Task The_burn_rate_expression_is_the_burn_rate_prometheus_computes(string service, double floor, double expected)
+    {
+        var query = TestPlans.For(service, server.Address).Queries[0];
+
+        var value = await QueryAtAsync(query.BurnRateExpression(floor), timeline.BurstStart.AddMinutes(5));
+
+        Assert.That(value, Is.EqualTo(expected).Within(expected * 0.01 + 0.001));
+    }
+
+    [TestCase("lowtraffic")]
+    [TestCase("nocanary")]
+    public async Task The_burn_rate_expression_is_empty_under_the_traffic_floor(string service)
+    {
+        var query = TestPlans.For(service, server.Address).Queries[0];
+
+        var value = await QueryAtAsync(query.BurnRateExpression(minRequestsPerSecond: 1), timeline.BurstStart.AddMinutes(5));
+
+        Assert.That(value, Is.Null);
+    }
+
+    private async Task<double?> QueryAtAsync(string promQl, DateTimeOffset at)
+    {
+        using var http = new HttpClient();
+        var resilience = new QueryResilience(TimeSpan.FromSeconds(5), 0, TimeSpan.FromMilliseconds(50));
+        var client = new PrometheusQueryClient(http, server.Address, resilience.Build(TimeProvider.System));
+        return await client.QueryAsync(promQl, at, CancellationToken.None);
+    }
+
     /// <summary>The injector's cases, named for what is checked here.</summary>
     public static TestCaseData[] InjectedQueries =>
         [.. CanarySelectorInjectorTests.Injections.Select(injection => new TestCaseData(injection.Arguments).SetName("Prometheus parses the injected query: " + injection.TestName))];
