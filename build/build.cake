@@ -43,7 +43,7 @@ Task("Restore")
     .Does<BuildContext>(build =>
     {
         DotNetRestore(build.Solution.FullPath, new DotNetRestoreSettings { MSBuildSettings = build.MSBuildSettings() });
-        RestoreTemplateValidators(build);
+        RestoreNodePackages(build);
     });
 
 Task("Build")
@@ -130,6 +130,23 @@ Task("Templates")
         RunTemplatesCommand(build, "bundle", build.Templates);
     });
 
+Task("PublishTemplates")
+    .Description("Publishes this build's template bundle to --templates-repository as the tag vX.Y.Z (guardrails templates publish).")
+    .IsDependentOn("Templates")
+    .Does<BuildContext>(build =>
+    {
+        var repository = Argument<string>("templates-repository", string.Empty);
+        if (string.IsNullOrWhiteSpace(repository))
+        {
+            throw new CakeException("PublishTemplates needs --templates-repository <git URL or path>.");
+        }
+
+        DotNetExecute(CliAssembly(build), new ProcessArgumentBuilder()
+            .Append("templates").Append("publish")
+            .Append("--bundle").AppendQuoted(build.Templates.CombineWithFilePath($"guardrails-templates-{build.Version}.zip").FullPath)
+            .Append("--templates-repository").AppendQuoted(repository));
+    });
+
 Task("Default")
     .IsDependentOn("Test")
     .IsDependentOn("Pack")
@@ -141,7 +158,15 @@ Task("Release")
 
 void RunTemplatesCommand(BuildContext build, string templatesCommand, DirectoryPath output)
 {
-    // The CLI's target framework is read from its project, so changing it there is the only change needed.
+    DotNetExecute(CliAssembly(build), new ProcessArgumentBuilder()
+        .Append("templates").Append(templatesCommand)
+        .Append("--out").AppendQuoted(output.FullPath)
+        .Append("--version").Append(build.Version));
+}
+
+/// <summary>The built guardrails CLI. Its target framework is read from its project, so changing it there is the only change needed.</summary>
+FilePath CliAssembly(BuildContext build)
+{
     var project = build.Root.CombineWithFilePath("cli/Guardrails.Cli/Guardrails.Cli.csproj");
     var framework = XmlPeek(project, "/Project/PropertyGroup/TargetFramework");
     if (string.IsNullOrWhiteSpace(framework))
@@ -149,36 +174,36 @@ void RunTemplatesCommand(BuildContext build, string templatesCommand, DirectoryP
         throw new CakeException($"{project} names no single <TargetFramework>; the templates are emitted by the CLI built for it.");
     }
 
-    var cli = build.Root.CombineWithFilePath($"cli/Guardrails.Cli/bin/{build.Configuration}/{framework.Trim()}/guardrails.dll");
-    DotNetExecute(cli, new ProcessArgumentBuilder()
-        .Append("templates").Append(templatesCommand)
-        .Append("--out").AppendQuoted(output.FullPath)
-        .Append("--version").Append(build.Version));
+    return build.Root.CombineWithFilePath($"cli/Guardrails.Cli/bin/{build.Configuration}/{framework.Trim()}/guardrails.dll");
 }
 
-void RestoreTemplateValidators(BuildContext build)
+void RestoreNodePackages(BuildContext build)
 {
-    // The template tests run GitHub's and Azure's own validators, pinned in a lock file.
-    if (!FileExists(build.Validators.CombineWithFilePath("package-lock.json")))
+    // The tests run GitHub's and Azure's own validators, the local workflow executors and a real Unleash server,
+    // each pinned by a lock file, so the README's test command alone installs them.
+    foreach (var folder in build.NodePackageFolders)
     {
-        return;
-    }
+        if (!FileExists(folder.CombineWithFilePath("package-lock.json")))
+        {
+            continue;
+        }
 
-    var npm = Context.Tools.Resolve(IsRunningOnWindows() ? "npm.cmd" : "npm");
-    if (npm is null)
-    {
-        Warning("npm is not installed: the pipeline template validator tests will be skipped (they fail in CI).");
-        return;
-    }
+        var npm = Context.Tools.Resolve(IsRunningOnWindows() ? "npm.cmd" : "npm");
+        if (npm is null)
+        {
+            Warning("npm is not installed: the tests that need the Node packages will be skipped (they fail in CI).");
+            return;
+        }
 
-    var exitCode = StartProcess(npm, new ProcessSettings
-    {
-        Arguments = "ci --no-audit --no-fund",
-        WorkingDirectory = build.Validators,
-    });
-    if (exitCode != 0)
-    {
-        throw new CakeException($"npm ci in {build.Validators} failed with exit code {exitCode}.");
+        var exitCode = StartProcess(npm, new ProcessSettings
+        {
+            Arguments = "ci --no-audit --no-fund",
+            WorkingDirectory = folder,
+        });
+        if (exitCode != 0)
+        {
+            throw new CakeException($"npm ci in {folder} failed with exit code {exitCode}.");
+        }
     }
 }
 

@@ -15,7 +15,12 @@ public sealed class BuildContext
         Packages = Artifacts.Combine("packages");
         TestResults = Artifacts.Combine("test-results");
         Templates = Artifacts.Combine("pipeline-templates");
-        Validators = Root.Combine("pipeline-templates/validators");
+        NodePackageFolders =
+        [
+            Root.Combine("pipeline-templates/validators"),
+            Root.Combine("pipeline-templates/executors"),
+            Root.Combine("tests/unleash-server"),
+        ];
         Version = ComputeVersion(context);
     }
 
@@ -29,7 +34,9 @@ public sealed class BuildContext
     public DirectoryPath Packages { get; }
     public DirectoryPath TestResults { get; }
     public DirectoryPath Templates { get; }
-    public DirectoryPath Validators { get; }
+
+    /// <summary>The folders whose npm packages the tests use, each pinned by its package-lock.json.</summary>
+    public IReadOnlyList<DirectoryPath> NodePackageFolders { get; }
     public string Version { get; }
 
     /// <summary>A version with no tag behind it (a shallow clone, an untagged repository).</summary>

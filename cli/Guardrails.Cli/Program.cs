@@ -42,6 +42,7 @@ public static class Program
                 templates.SetDescription("Emit the canary pipeline templates for GitHub Actions and Azure Pipelines, or their release bundle.");
                 templates.AddCommand<Commands.Templates.EmitTemplatesCommand>("emit").WithDescription("Write the templates under --out DIR as a templates repository.");
                 templates.AddCommand<Commands.Templates.BundleTemplatesCommand>("bundle").WithDescription("Write guardrails-templates-<version>.zip with a SHA-256 manifest.");
+                templates.AddCommand<Commands.Templates.PublishTemplatesCommand>("publish").WithDescription("Commit a bundle to the templates repository's default branch, tag vX.Y.Z and print the commit SHA to pin.");
             });
             config.AddCommand<Commands.Gate.GateCommand>("gate")
                 .WithDescription("Decide promote (0), roll back (1) or inconclusive (3) from the canary's SLO burn rate in Prometheus.");

@@ -76,7 +76,8 @@ public sealed class GateInputDefaultsTests
             }));
             foreach (var (file, option, value) in defaults)
             {
-                Assert.That(value, Is.EqualTo(GateOptions.Default.ValueOf(option)), $"{file}: the default of the input for gate {option}");
+                // An option the gate leaves unset by default (--step) is an input whose empty default passes nothing.
+                Assert.That(value, Is.EqualTo(GateOptions.Default.ValueOf(option) ?? string.Empty), $"{file}: the default of the input for gate {option}");
             }
         });
     }

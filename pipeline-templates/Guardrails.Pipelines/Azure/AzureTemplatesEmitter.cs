@@ -54,7 +54,7 @@ public static class AzureTemplatesEmitter
         YamlMapping TrafficTemplate(AdapterOperation operation, string percent) =>
             Template("steps/traffic.yml", trafficInputs, ("operation", operation.ToString().ToLowerInvariant()), ("trafficPercent", percent));
 
-        var gate = Template("steps/gate.yml", GateParameters(byName));
+        var gate = Template("steps/gate.yml", GateParameters(byName), (GateScript.StepInput.AzureName, Increment + "%"));
         var bake = AzureSteps.Bash(
             "Bake at " + Increment + "%",
             [(byName["bake-minutes"].EnvironmentVariable, P("bake-minutes")), ("GUARDRAILS_TRAFFIC_PERCENT", Increment)],
@@ -70,11 +70,14 @@ public static class AzureTemplatesEmitter
 
         var canary = new YamlMapping()
             .Add("increments", P("traffic-steps"))
-            .Add("deploy", Hook(AzureSteps.CheckoutSelf(), checkSettings, TrafficTemplate(AdapterOperation.Deploy, "0")))
+            .Add(
+                "preDeploy",
+                Hook(AzureSteps.CheckoutSelf(), checkSettings, TrafficTemplate(AdapterOperation.Deploy, "0")),
+                "Runs once. The deploy hook runs again for every increment, which would redeploy the canary at each traffic step.")
             .Add("routeTraffic", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Route, Increment)))
             .Add("postRouteTraffic", Hook(AzureSteps.CheckoutSelf(), bake, gate))
             .Add("on", new YamlMapping()
-                .Add("failure", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Rollback, "0")), "Any failed hook, the first deploy included, rolls back; rollback is safe to run twice.")
+                .Add("failure", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Rollback, "0")), "Any failed hook, the first deploy in preDeploy included, rolls back; rollback is safe to run twice.")
                 .Add("success", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Promote, "100"))));
 
         var deployment = new YamlMapping()
@@ -190,6 +193,7 @@ public static class AzureTemplatesEmitter
         var forGate = gateInputs
             .Where(input => input.Name is not ("guardrails-version" or "dotnet-version" or "prometheus-token"))
             .Append(recordFile)
+            .Append(GateScript.StepInput)
             .Select(input => (input.EnvironmentVariable, AzureSteps.Parameter(input)))
             .Append(("GUARDRAILS_PROMETHEUS_TOKEN", AzureSteps.Parameter(byName["prometheus-token"])))
             .ToList();
@@ -211,7 +215,7 @@ public static class AzureTemplatesEmitter
                     .Add("targetPath", AzureSteps.Parameter(recordFile))
                     .Add("artifact", "guardrails-gate-$(System.JobId)")));
         return new YamlMapping()
-            .Add("parameters", new YamlSequence().AddRange(gateInputs.Append(recordFile).Select(AzureSteps.Declaration)))
+            .Add("parameters", new YamlSequence().AddRange(gateInputs.Append(recordFile).Append(GateScript.StepInput).Select(AzureSteps.Declaration)))
             .Add("steps", steps);
     }
 

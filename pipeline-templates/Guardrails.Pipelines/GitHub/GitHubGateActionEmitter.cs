@@ -32,6 +32,7 @@ public static class GitHubGateActionEmitter
         [
             .. ForwardedInputs.Select(name => all[name]),
             new("record-file", TemplateInputType.Text, "Where the gate writes its JSON record.", "guardrails-gate-record.json"),
+            GateScript.StepInput,
             new("artifact-name", TemplateInputType.Text, "Uploads the record as this artifact (empty: no upload).", string.Empty),
         ];
 

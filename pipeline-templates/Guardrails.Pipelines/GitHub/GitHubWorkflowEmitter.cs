@@ -152,6 +152,7 @@ public static class GitHubWorkflowEmitter
 
         gateInputs
             .Add("record-file", "guardrails-gate-${{ matrix.traffic-percent }}.json")
+            .Add(GateScript.StepInput.Name, "${{ matrix.traffic-percent }}%")
             .Add("artifact-name", "guardrails-gate-${{ inputs.service }}-${{ matrix.traffic-percent }}");
 
         var steps = new YamlSequence().Add(GitHubSteps.Checkout("Check out the caller's SLO file and scripts"));
@@ -258,7 +259,8 @@ public static class GitHubWorkflowEmitter
         fi
         gates='[]'
         if compgen -G "{{GateRecordsFolder}}/*.json" > /dev/null; then
-          gates="$(jq --slurp '.' {{GateRecordsFolder}}/*.json)"
+          # In the order the gates ran: the file names sort 100 before 25.
+          gates="$(jq --slurp 'sort_by(.steps[0].startedAt)' {{GateRecordsFolder}}/*.json)"
         fi
         record="$(jq --null-input --compact-output \
           --arg service "$GUARDRAILS_SERVICE" \

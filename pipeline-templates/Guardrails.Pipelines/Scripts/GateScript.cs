@@ -12,6 +12,10 @@ namespace Guardrails.Pipelines.Scripts;
 /// </summary>
 public static class GateScript
 {
+    /// <summary>The traffic step a gate run judges, named in its record (gate --step); the templates pass the percentage.</summary>
+    public static TemplateInput StepInput { get; } = new(
+        "step", TemplateInputType.Text, "Traffic step this gate judges, named in the deployment record (gate --step; empty: the step's number).", string.Empty, GateOption: GateOptionNames.Step);
+
     public static string InstallCli(CiSystem system)
     {
         var (toolPath, addToPath) = system == CiSystem.GitHubActions
@@ -49,6 +53,10 @@ public static class GateScript
             if [ -n "${GUARDRAILS_PROMETHEUS_TOKEN:-}" ]; then
               token_option=(--bearer-token-env GUARDRAILS_PROMETHEUS_TOKEN)
             fi
+            step_option=()
+            if [ -n "${GUARDRAILS_STEP:-}" ]; then
+              step_option=(--step "$GUARDRAILS_STEP")
+            fi
             guardrails gate \
               --slo "$GUARDRAILS_SLO_FILE" \
               --slo-name "$GUARDRAILS_SLO_NAME" \
@@ -63,6 +71,7 @@ public static class GateScript
               --min-rps "$GUARDRAILS_MIN_RPS" \
               --on-no-data "$GUARDRAILS_ON_NO_DATA" \
               "${token_option[@]}" \
+              "${step_option[@]}" \
               --record "$GUARDRAILS_RECORD_FILE" || status=$?
             case "$status" in
             {{Decisions()}}

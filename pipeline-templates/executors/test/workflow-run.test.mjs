@@ -1,0 +1,263 @@
+// Behaviour of the GitHub executor on small workflows written for each rule it models.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { WorkflowRun } from "../github/workflow-run.mjs";
+import { ExecutorError } from "../github/executor-error.mjs";
+
+async function run(workflow, options = {}) {
+  const root = mkdtempSync(path.join(tmpdir(), "gh-executor-"));
+  const workspace = path.join(root, "caller");
+  mkdirSync(workspace);
+  const log = path.join(root, "calls.log");
+  writeFileSync(log, "");
+  const file = path.join(root, "workflow.yml");
+  writeFileSync(file, workflow);
+  const lines = [];
+  const result = await new WorkflowRun({
+    workflowFile: file, workspaceSource: workspace, runRoot: path.join(root, "run"),
+    inputs: { log, ...(options.inputs ?? {}) }, write: (line) => lines.push(line), ...options,
+    ...(options.inputs ? { inputs: { log, ...options.inputs } } : {}),
+  }).run();
+  return { result, calls: readFileSync(log, "utf8").trim().split("\n").filter(Boolean), lines };
+}
+
+const header = `on:
+  workflow_call:
+    inputs:
+      log: { type: string, required: true }
+      fail-at: { type: number, required: false, default: 0 }
+    outputs:
+      summary:
+        value: \${{ jobs.last.outputs.summary }}
+jobs:
+`;
+
+test("jobs run in needs order and pass outputs through GITHUB_OUTPUT, GITHUB_ENV and needs", async () => {
+  const { result, calls } = await run(header + `
+  last:
+    needs: [first]
+    runs-on: ubuntu-latest
+    outputs:
+      summary: \${{ steps.read.outputs.text }}
+    steps:
+      - id: read
+        env:
+          FROM_FIRST: \${{ needs.first.outputs.value }}
+          LOG: \${{ inputs.log }}
+        run: |
+          echo "last $FROM_FIRST" >> "$LOG"
+          echo "text=got $FROM_FIRST" >> "$GITHUB_OUTPUT"
+  first:
+    runs-on: ubuntu-latest
+    outputs:
+      value: \${{ steps.make.outputs.value }}
+    steps:
+      - run: echo "GREETING=hello" >> "$GITHUB_ENV"
+      - id: make
+        env:
+          LOG: \${{ inputs.log }}
+        run: |
+          echo "first $GREETING" >> "$LOG"
+          echo "value=$GREETING-world" >> "$GITHUB_OUTPUT"
+`);
+  assert.deepEqual(calls, ["first hello", "last hello-world"]);
+  assert.equal(result.outputs.summary, "got hello-world");
+  assert.equal(result.conclusion, "success");
+});
+
+test("a failed matrix leg with fail-fast cancels the legs after it; failure() and needs results decide later jobs", async () => {
+  const { result, calls } = await run(header + `
+  steps:
+    strategy:
+      fail-fast: true
+      max-parallel: 1
+      matrix:
+        percent: [10, 25, 50]
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          LOG: \${{ inputs.log }}
+          PERCENT: \${{ matrix.percent }}
+          FAIL_AT: \${{ inputs.fail-at }}
+        run: |
+          echo "step $PERCENT" >> "$LOG"
+          [ "$PERCENT" != "$FAIL_AT" ]
+      - if: failure()
+        env:
+          LOG: \${{ inputs.log }}
+        run: echo "cleanup in job" >> "$LOG"
+  promote:
+    needs: [steps]
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo promote >> "\${LOG}"
+        env:
+          LOG: \${{ inputs.log }}
+  last:
+    needs: [steps, promote]
+    if: always() && contains(needs.*.result, 'failure')
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          LOG: \${{ inputs.log }}
+          RESULTS: \${{ needs.steps.result }}/\${{ needs.promote.result }}
+        run: echo "rollback $RESULTS" >> "$LOG"
+`, { inputs: { "fail-at": 25 } });
+  assert.deepEqual(calls, ["step 10", "step 25", "cleanup in job", "rollback failure/skipped"]);
+  assert.deepEqual(result.jobs.steps.legs.map((leg) => leg.result), ["success", "failure", "cancelled"]);
+  assert.equal(result.conclusion, "failure");
+});
+
+test("cancelling the run stops the running step and runs only the always() and cancelled() conditions", async () => {
+  const { result, calls, lines } = await run(header + `
+  bake:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Bake
+        run: sleep 30
+      - if: cancelled()
+        env:
+          LOG: \${{ inputs.log }}
+        run: echo "step saw cancel" >> "$LOG"
+  next:
+    needs: [bake]
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo never >> "\${LOG}"
+        env:
+          LOG: \${{ inputs.log }}
+  last:
+    needs: [bake, next]
+    if: always()
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          LOG: \${{ inputs.log }}
+          RESULTS: \${{ needs.bake.result }}/\${{ needs.next.result }}
+        run: echo "always $RESULTS" >> "$LOG"
+`, { cancelDuring: "Bake" });
+  assert.deepEqual(calls, ["step saw cancel", "always cancelled/skipped"], lines.join("\n"));
+  assert.equal(result.conclusion, "cancelled");
+});
+
+test("constructs the executor does not implement fail the run with the place and the reason", async () => {
+  await assert.rejects(run(header + `
+  one:
+    runs-on: ubuntu-latest
+    container: node:20
+    steps:
+      - run: true
+`), (error) => error instanceof ExecutorError && /job one: the executor does not implement 'container'/.test(error.message));
+  await assert.rejects(run(header + `
+  one:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: someone/unknown-action@v1
+`), (error) => error instanceof ExecutorError && /no local equivalent of 'someone\/unknown-action@v1'/.test(error.message));
+  await assert.rejects(run(header + `
+  one:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo \${{ hashFiles('x') }}
+`), (error) => error instanceof ExecutorError && /cannot evaluate/.test(error.message));
+});
+
+test("inputs are checked as GitHub checks a workflow call", async () => {
+  await assert.rejects(run(header + `
+  one:
+    runs-on: ubuntu-latest
+    steps:
+      - run: true
+`, { inputs: { unknown: "x" } }), /invalid input, unknown is not defined/);
+  await assert.rejects(run(header + `
+  one:
+    runs-on: ubuntu-latest
+    steps:
+      - run: true
+`, { inputs: { "fail-at": "ten" } }), /input 'fail-at' is a number/);
+});
+
+test("heredoc outputs, continue-on-error, artifacts and a composite action with its inputs, outputs and the step's env", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), "gh-executor-composite-"));
+  const workspace = path.join(root, "caller");
+  mkdirSync(path.join(workspace, "actions", "greet"), { recursive: true });
+  writeFileSync(path.join(workspace, "actions", "greet", "action.yml"), `name: Greet
+description: Says hello
+inputs:
+  who:
+    description: Who
+    required: false
+    default: world
+outputs:
+  said:
+    description: What was said
+    value: \${{ steps.say.outputs.said }}
+runs:
+  using: composite
+  steps:
+    - id: say
+      shell: bash
+      env:
+        WHO: \${{ inputs.who }}
+      run: |
+        echo "said=hello $WHO from $FROM_STEP" >> "$GITHUB_OUTPUT"
+`);
+  const log = path.join(root, "calls.log");
+  writeFileSync(log, "");
+  const file = path.join(root, "workflow.yml");
+  writeFileSync(file, header + `
+  first:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+      - id: greet
+        uses: ./actions/greet
+        env:
+          FROM_STEP: the step env
+      - id: text
+        env:
+          SAID: \${{ steps.greet.outputs.said }}
+        run: |
+          {
+            echo "text<<END"
+            echo "$SAID"
+            echo "second line"
+            echo "END"
+          } >> "$GITHUB_OUTPUT"
+          printf '%s\\n' "$SAID" > record.json
+      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02
+        with:
+          name: record
+          path: record.json
+      - id: broken
+        continue-on-error: true
+        run: exit 3
+      - env:
+          LOG: \${{ inputs.log }}
+          TEXT: \${{ steps.text.outputs.text }}
+          BROKEN: \${{ steps.broken.outcome }}/\${{ steps.broken.conclusion }}
+        run: |
+          printf '%s\\n' "$TEXT" >> "$LOG"
+          echo "broken $BROKEN" >> "$LOG"
+  last:
+    needs: [first]
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093
+        with:
+          pattern: rec*
+          path: got
+          merge-multiple: true
+      - env:
+          LOG: \${{ inputs.log }}
+        run: cat got/record.json >> "$LOG"
+`);
+  const result = await new WorkflowRun({ workflowFile: file, workspaceSource: workspace, runRoot: path.join(root, "run"), inputs: { log }, write: () => {} }).run();
+  assert.deepEqual(readFileSync(log, "utf8").trim().split("\n"), [
+    "hello world from the step env", "second line", "broken failure/success", "hello world from the step env",
+  ]);
+  assert.equal(result.conclusion, "success");
+});

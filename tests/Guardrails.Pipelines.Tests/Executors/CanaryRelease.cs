@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Guardrails.Pipelines.Model;
+using Guardrails.Testing;
+
+namespace Guardrails.Pipelines.Tests.Executors;
+
+/// <summary>
+/// One canary release of the service "shop" run through an executor: the templates of the packed CLI's
+/// version in a local templates repository tagged as a release, a caller repository holding the SLO file and
+/// a nuget.config for the packed CLI, the script adapter whose commands append to <see cref="Calls"/>, and
+/// live metrics that follow the traffic the route command sets.
+/// </summary>
+internal sealed class CanaryRelease : IDisposable
+{
+    public const string Service = "shop";
+    public const string TemplatesRepository = "guardrails-dotnet/guardrails-templates";
+
+    private readonly string root;
+    private readonly string callsFile;
+    private readonly LiveCanaryMetrics metrics;
+    private readonly ScrapingPrometheus prometheus;
+
+    public CanaryRelease(Func<int, double> errorRatio, double canaryShare = 1)
+    {
+        // The workflow's record step runs jq; the templates repository is a git repository.
+        ExternalTool.Require("jq", "Install Debian's 'jq' package; .ci/run does.");
+        ExternalTool.Require("git", "Install git.");
+        root = ScratchFolders.Create("guardrails-canary-release-");
+        callsFile = Path.Combine(root, "calls.log");
+        File.WriteAllText(callsFile, string.Empty);
+        TrafficFile = Path.Combine(root, "traffic-percent");
+        File.WriteAllText(TrafficFile, "0");
+        Feed = CliPackageFeed.Current;
+        TemplatesDirectory = PublishTemplates(Path.Combine(root, "templates"), Feed.Version);
+        Workspace = WriteCallerRepository(Path.Combine(root, "caller"), Feed);
+        metrics = new LiveCanaryMetrics(Service, TrafficFile, errorRatio, canaryShare);
+        prometheus = ScrapingPrometheus.Start(metrics.Port);
+    }
+
+    public CliPackageFeed Feed { get; }
+
+    public string TemplatesDirectory { get; }
+
+    public string Workspace { get; }
+
+    public string TrafficFile { get; }
+
+    public string Workflow => Path.Combine(TemplatesDirectory, ".github", "workflows", "guardrails-canary.yml");
+
+    /// <summary>Every adapter call so far, in order: "deploy", "route 25", "promote", "rollback".</summary>
+    public IReadOnlyList<string> Calls => File.ReadAllLines(callsFile).Where(line => line.Length > 0).ToList();
+
+    /// <summary>The calls joined with " | ", so a failed assertion shows the whole sequence.</summary>
+    public string CallSequence => string.Join(" | ", Calls);
+
+    /// <summary>The inputs of a short canary: no bake, three reads two seconds apart over a ten-second window.</summary>
+    public Dictionary<string, object> Inputs(string trafficSteps, string deployCommand = "") => new()
+    {
+        ["service"] = Service,
+        ["environment"] = "staging",
+        ["adapter"] = "script",
+        ["traffic-steps"] = trafficSteps,
+        ["bake-minutes"] = 0,
+        ["slo-file"] = "slo/shop.yaml",
+        ["slo-name"] = "availability",
+        ["prometheus-url"] = prometheus.Address.ToString(),
+        ["selector"] = "track=\"canary\"",
+        ["window"] = "10s",
+        ["interval"] = "2s",
+        ["samples"] = 3,
+        ["failure-limit"] = 0,
+        ["guardrails-version"] = Feed.Version,
+        ["deploy-command"] = deployCommand.Length > 0 ? deployCommand : $"echo deploy >> {callsFile}",
+        ["route-command"] = $"echo \"route $GUARDRAILS_TRAFFIC_PERCENT\" >> {callsFile} && echo \"$GUARDRAILS_TRAFFIC_PERCENT\" > {TrafficFile}",
+        ["promote-command"] = $"echo promote >> {callsFile}",
+        ["rollback-command"] = $"echo rollback >> {callsFile} && echo 0 > {TrafficFile}",
+    };
+
+    public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null) =>
+        GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, cancelDuring);
+
+    /// <summary>Runs a workflow imported from elsewhere, with its gate action checked out of <paramref name="templatesGitDirectory"/>.</summary>
+    public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string workflow, string templatesGitDirectory) =>
+        GitHubExecutor.Run(workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = templatesGitDirectory });
+
+    public void Dispose()
+    {
+        prometheus.Dispose();
+        metrics.Dispose();
+    }
+
+    /// <summary>The templates of this version, committed and tagged v{version} as a release of the templates repository.</summary>
+    private static string PublishTemplates(string directory, string version)
+    {
+        var generation = PipelineTemplateGenerator.Generate(new CanaryPipeline { Version = version, TemplatesRepository = TemplatesRepository }, "tests");
+        Assert.That(generation.Findings, Is.Empty);
+        TemplateFileWriter.Write(generation.Files, directory);
+        Git(directory, "init", "--quiet", "--initial-branch=main");
+        Git(directory, "add", "--all");
+        Git(directory, "-c", "user.name=Guardrails tests", "-c", "user.email=tests@guardrails.invalid", "commit", "--quiet", "--message", "Release " + version);
+        Git(directory, "tag", "v" + version);
+        return directory;
+    }
+
+    private static string WriteCallerRepository(string directory, CliPackageFeed feed)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, "slo"));
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), feed.NuGetConfig());
+        File.WriteAllText(Path.Combine(directory, "slo", "shop.yaml"), """
+            version: "prometheus/v1"
+            service: "shop"
+            slos:
+              - name: "availability"
+                objective: 99.9
+                labels:
+                  guardrails_category: availability
+                sli:
+                  events:
+                    error_query: sum(rate(http_requests_total{service="shop",code=~"5.."}[{{.window}}]))
+                    total_query: sum(rate(http_requests_total{service="shop"}[{{.window}}]))
+                alerting:
+                  name: ShopHighErrorRate
+                  page_alert:
+                    disable: true
+                  ticket_alert:
+                    disable: true
+            """);
+        return directory;
+    }
+
+    private static void Git(string directory, params string[] arguments)
+    {
+        var outcome = ProcessRunner.Run("git", arguments, directory, TimeSpan.FromMinutes(1));
+        Assert.That(outcome.ExitCode, Is.Zero, $"git {string.Join(' ', arguments)}: {outcome.Output}");
+    }
+}
