@@ -25,6 +25,7 @@ internal sealed class SloProject
     private readonly SlothSpecReader sloth;
     private readonly List<CategorisedSlo> slothCategories = [];
     private readonly Dictionary<string, int> fileOrder = new(StringComparer.Ordinal);
+    private bool syntaxErrors;
 
     public SloProject(SloValidationOptions options)
     {
@@ -48,6 +49,7 @@ internal sealed class SloProject
 
         var loaded = YamlStreamLoader.Load(displayPath, read.Text!);
         findings.AddRange(loaded.Findings);
+        syntaxErrors |= loaded.Findings.Any(finding => finding.Rule == SloRules.YamlSyntax);
         if (loaded.Findings.Count == 0 && loaded.Documents.Count == 0)
         {
             findings.Add(
@@ -69,11 +71,15 @@ internal sealed class SloProject
         {
             OpenSloResolver.ResolveReferences(openSlo.Catalog, findings);
             OpenSloResolver.CheckReferencedThresholds(openSlo.Catalog, findings);
-            ServiceCategoryPolicy.Check(
-                openSlo.Catalog.Services,
-                OpenSloResolver.Categorised(openSlo.Catalog).Concat(slothCategories).ToList(),
-                options.RequiredCategories,
-                findings);
+            // A file the parser could not finish may hold the SLOs the policy would report as missing.
+            if (!syntaxErrors)
+            {
+                ServiceCategoryPolicy.Check(
+                    openSlo.Catalog.Services,
+                    OpenSloResolver.Categorised(openSlo.Catalog).Concat(slothCategories).ToList(),
+                    options.RequiredCategories,
+                    findings);
+            }
         }
 
         var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);

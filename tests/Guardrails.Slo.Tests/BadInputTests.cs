@@ -24,6 +24,17 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public void A_dedented_key_is_one_syntax_error_at_its_line_and_no_policy_follow_on()
+    {
+        var yaml = Sample.OpenSlo.With("  service: checkout\n  indicatorRef: checkout-success\n", "  service: checkout\n indicatorRef: checkout-success\n");
+        var misindented = yaml.Split('\n').ToList().IndexOf(" indicatorRef: checkout-success") + 1;
+
+        var finding = Validate.Text(yaml, Validate.Full).Only();
+
+        Assert.That((finding.Rule, finding.Location.Line, finding.Message), Is.EqualTo((SloRules.YamlSyntax, misindented, "This line is indented by 1 space(s), which matches no enclosing key; indent it like the keys it belongs with.")));
+    }
+
+    [Test]
     public void A_tab_used_for_indentation_says_so_at_its_line()
     {
         var finding = Validate.Text("apiVersion: openslo/v1\nkind: Service\nmetadata:\n\tname: checkout\n").Single(SloRules.YamlSyntax);

@@ -208,7 +208,69 @@ internal sealed class YamlStreamLoader
                 "YAML does not allow tabs for indentation; indent with spaces.");
         }
 
+        // YamlDotNet notices a misindented key only lines later, while reading the plain scalar it ran into;
+        // the line to fix is the first one whose indentation matches no open level.
+        if (MisindentedLine((int)exception.End.Line) is var (badLine, indent))
+        {
+            return new Finding(
+                SloRules.YamlSyntax,
+                new SourceSpan(file, badLine, indent + 1, badLine, indent + 2),
+                $"This line is indented by {indent} space(s), which matches no enclosing key; indent it like the keys it belongs with.");
+        }
+
         return new Finding(SloRules.YamlSyntax, SpanOf(exception.Start, exception.End), "Invalid YAML: " + message);
+    }
+
+    private (int Line, int Indent)? MisindentedLine(int toLine)
+    {
+        using var reader = new StringReader(text);
+        var levels = new Stack<int>();
+        levels.Push(0);
+        var opensBlock = false;
+        var number = 0;
+        while (reader.ReadLine() is { } line && ++number <= toLine)
+        {
+            var content = line.TrimStart(' ');
+            if (content.Length == 0 || content[0] == '#' || content.StartsWith("---", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var indent = line.Length - content.Length;
+            if (indent > levels.Peek())
+            {
+                if (!opensBlock)
+                {
+                    return null; // A continued plain scalar or flow collection: not a case this check knows.
+                }
+
+                levels.Push(indent);
+            }
+            else
+            {
+                while (levels.Peek() > indent)
+                {
+                    levels.Pop();
+                }
+
+                if (levels.Peek() != indent)
+                {
+                    return (number, indent);
+                }
+            }
+
+            while (content.StartsWith("- ", StringComparison.Ordinal))
+            {
+                indent += 2;
+                content = content.Substring(2).TrimStart(' ');
+                levels.Push(indent);
+            }
+
+            var trimmed = content.TrimEnd();
+            opensBlock = trimmed.EndsWith(":", StringComparison.Ordinal) || trimmed == "-" || trimmed.EndsWith("|", StringComparison.Ordinal) || trimmed.EndsWith(">", StringComparison.Ordinal);
+        }
+
+        return null;
     }
 
     private (int Line, int Column)? FirstIndentingTab(int fromLine)

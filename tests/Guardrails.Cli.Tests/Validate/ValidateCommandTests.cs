@@ -23,6 +23,18 @@ public sealed class ValidateCommandTests
     public void DeleteRepository() => repository.Dispose();
 
     [Test]
+    public void A_dedented_key_is_one_finding_at_its_line()
+    {
+        repository.Write("slo/checkout.yaml", "apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: checkout\n  displayName: Checkout\n description: Takes payments.\nspec: {}\n");
+
+        var run = Run("--root", repository.Root, "--spec-only");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        Assert.That(run.Output.Trim().Split('\n'), Has.Length.EqualTo(1), run.Output);
+        Assert.That(run.Output, Does.StartWith("slo/checkout.yaml(6,2,6,3): error").And.Contain("indented by 1 space(s)"));
+    }
+
+    [Test]
     public void A_clean_folder_exits_0_and_prints_no_finding()
     {
         repository.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete);
