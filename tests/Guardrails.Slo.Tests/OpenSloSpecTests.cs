@@ -39,6 +39,24 @@ public sealed class OpenSloSpecTests
         Assert.That(Validate.Text(yaml).Findings, Is.Empty);
     }
 
+    [Test]
+    public void Any_service_text_is_valid_openslo_under_spec_only_as_in_the_go_sdk()
+    {
+        var yaml = Sample.OpenSlo.Replace("  service: checkout\n", "  service: TheServiceName\n", System.StringComparison.Ordinal);
+
+        Assert.That(yaml, Does.Contain("service: TheServiceName"));
+        Assert.That(Validate.Text(yaml, Validate.SpecOnly).Findings, Is.Empty);
+    }
+
+    [Test]
+    public void The_full_mode_still_requires_the_service_to_name_a_service_object()
+    {
+        var yaml = Sample.OpenSlo.Replace("  service: checkout\n", "  service: TheServiceName\n", System.StringComparison.Ordinal);
+        var findings = Validate.Text(yaml, Validate.Full).Findings;
+
+        Assert.That(findings.Where(finding => finding.Rule == SloRules.InvalidName).Select(finding => finding.Message), Has.Some.Contain("spec.service 'TheServiceName' is not an RFC 1123 label"));
+    }
+
     [TestCase("Checkout")]
     [TestCase("checkout_service")]
     [TestCase("-checkout")]

@@ -47,8 +47,12 @@ internal static class SloSpecReader
 
         OpenSloFields.Description(spec);
         var description = spec.Text("description")?.Value;
-        var service = OpenSloFields.Name(spec, "service", required: true);
-        if (service is not null)
+        // The go-sdk only requires spec.service, so --spec-only accepts any text ("TheServiceName"); the full
+        // mode resolves it to a Service object, whose metadata.name must be an RFC 1123 label.
+        var service = reading.SpecOnly
+            ? spec.Text("service", required: true)
+            : OpenSloFields.Name(spec, "service", required: true);
+        if (service is not null && !reading.SpecOnly)
         {
             reading.Catalog.References.Add(new OpenSloReference(OpenSloKind.Service, service, spec.PathOf("service")));
         }
