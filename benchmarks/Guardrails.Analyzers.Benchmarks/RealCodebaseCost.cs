@@ -47,7 +47,10 @@ public static class RealCodebaseCost
 
         var guardrails = GuardrailsAnalyzers();
         var yardstick = MeziantouAnalyzers();
-        var analysis = Create(trees).WithAnalyzers(guardrails.AddRange(yardstick), new CompilationWithAnalyzersOptions(
+        // Meziantou's analyzers go first: the first analyzer to look up a type in a fresh compilation pays for binding
+        // its references (measured: 54 ms charged to a GR1005 analyzer that had no goto to look at). Listed first,
+        // that one-time cost lands on one analyzer of 181 and moves neither their median nor any Guardrails figure.
+        var analysis = Create(trees).WithAnalyzers(yardstick.AddRange(guardrails), new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = await analysis.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);

@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,20 +34,18 @@ public sealed class GotoRetryAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationContext =>
         {
-            var types = RetryWellKnownTypes.TryCreate(compilationContext.Compilation);
-            if (types is null)
-            {
-                return;
-            }
+            var types = RetryWellKnownTypes.OnDemand(compilationContext.Compilation);
 
             // goto is rare: a syntax-kind filter means no other statement costs anything.
             compilationContext.RegisterSyntaxNodeAction(syntaxContext => AnalyzeGoto(syntaxContext, types), SyntaxKind.GotoStatement);
         });
     }
 
-    private static void AnalyzeGoto(SyntaxNodeAnalysisContext context, RetryWellKnownTypes types)
+    private static void AnalyzeGoto(SyntaxNodeAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
     {
-        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IBranchOperation { BranchKind: BranchKind.GoTo } branch)
+        if (!GotoRetrySyntax.MayBeRetry((GotoStatementSyntax)context.Node) ||
+            types.Value is not { } resolved ||
+            context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IBranchOperation { BranchKind: BranchKind.GoTo } branch)
         {
             return;
         }
@@ -58,7 +58,7 @@ public sealed class GotoRetryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var retry = AfterException(branch, label) ?? AfterFailedResult(branch, label, types);
+        var retry = AfterException(branch, label) ?? AfterFailedResult(branch, label, resolved);
         if (retry is null ||
             RetryOptions.IsSanctioned(context.Options, branch) ||
             RetryOptions.IsRetryEngine(context.Options, retry.Value.Decision))
@@ -69,14 +69,14 @@ public sealed class GotoRetryAnalyzer : DiagnosticAnalyzer
         var (trigger, decision, retried) = retry.Value;
         var counters = AttemptCounters.Find(decision);
         var limit = AttemptCounters.FindLimit([decision], counters);
-        var delay = RetryDelayInference.Infer(decision, counters, types);
+        var delay = RetryDelayInference.Infer(decision, counters, resolved);
         context.ReportDiagnostic(Diagnostic.Create(
             Rule,
             branch.Syntax.GetLocation(),
             trigger,
             branch.Target.Name,
             AttemptCounters.DescribeLimit(limit) + ", " + delay.Describe(),
-            RetryAdvice.HttpSuffix(types.HttpInvolvementOf(retried, context.ContainingSymbol))));
+            RetryAdvice.HttpSuffix(resolved.HttpInvolvementOf(retried, context.ContainingSymbol))));
     }
 
     /// <summary><c>retry: try { ... } catch (T) { ...; goto retry; }</c>: the decision is the catch clause.</summary>

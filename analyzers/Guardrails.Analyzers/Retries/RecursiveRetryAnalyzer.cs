@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -34,11 +35,7 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationContext =>
         {
-            var types = RetryWellKnownTypes.TryCreate(compilationContext.Compilation);
-            if (types is null)
-            {
-                return;
-            }
+            var types = RetryWellKnownTypes.OnDemand(compilationContext.Compilation);
 
             // One callback per method, and a syntax scan for a call by the method's own name: no per-invocation work.
             compilationContext.RegisterSyntaxNodeAction(
@@ -48,7 +45,7 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, RetryWellKnownTypes types)
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
     {
         var (name, parameters, body) = context.Node switch
         {
@@ -56,25 +53,32 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
             LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody),
             _ => (string.Empty, null, null),
         };
-        if (body is null || parameters is null)
+        // Most methods never write their own name in their body: a text search rules them out before any walk.
+        if (body is null || parameters is null ||
+            !SourceTextSearch.ContainsWord(context.Node.SyntaxTree.GetText(context.CancellationToken), body.Span, name))
         {
             return;
         }
 
+        // Syntax first: a call by the method's own name, passing its own parameters again, from a catch block or
+        // after an earlier action whose result the method tests. Only those bind the method.
         IMethodSymbol? function = null;
-        foreach (var call in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        var actionTestedBefore = false;
+        foreach (var call in RetryCandidateSyntax.NodesInSameBody(body).OfType<InvocationExpressionSyntax>())
         {
-            // Syntax first: overloads forwarding to each other (Get(key) -> Get(key, flags)) are common and not retries.
-            if (InvokedName(call.Expression) != name || !PassesOwnParametersAgain(call.ArgumentList, parameters))
+            if (InvokedName(call.Expression) == name &&
+                (actionTestedBefore || RetryCandidateSyntax.EnclosingCatch(call) is not null) &&
+                PassesOwnParametersAgain(call.ArgumentList, parameters))
             {
-                continue;
+                function ??= context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) as IMethodSymbol;
+                if (function is not null && types.Value is { } resolved &&
+                    context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
+                {
+                    AnalyzeInvocation(context, invocation, function, resolved);
+                }
             }
 
-            function ??= context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) as IMethodSymbol;
-            if (function is not null && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
-            {
-                AnalyzeInvocation(context, invocation, function, types);
-            }
+            actionTestedBefore |= RetryCandidateSyntax.MayReportResultOfAction(call);
         }
     }
 

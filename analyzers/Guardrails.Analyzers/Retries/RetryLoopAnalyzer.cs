@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -50,11 +51,7 @@ public sealed class RetryLoopAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(compilationContext =>
         {
-            var types = RetryWellKnownTypes.TryCreate(compilationContext.Compilation);
-            if (types is null)
-            {
-                return;
-            }
+            var types = RetryWellKnownTypes.OnDemand(compilationContext.Compilation);
 
             // Syntax first: only loops that could hold a retry (see RetryLoopSyntax) cost a semantic look.
             compilationContext.RegisterSyntaxNodeAction(
@@ -65,15 +62,16 @@ public sealed class RetryLoopAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeLoop(SyntaxNodeAnalysisContext context, RetryWellKnownTypes types)
+    private static void AnalyzeLoop(SyntaxNodeAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
     {
         if (!RetryLoopSyntax.MayBeRetry((StatementSyntax)context.Node) ||
+            types.Value is not { } resolved ||
             context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not ILoopOperation loop)
         {
             return;
         }
 
-        var match = RetryLoopDetector.Detect(loop, types);
+        var match = RetryLoopDetector.Detect(loop, resolved);
         if (match is null || RetryOptions.IsSanctioned(context.Options, loop) || RetryOptions.IsRetryEngine(context.Options, loop.Body))
         {
             return;

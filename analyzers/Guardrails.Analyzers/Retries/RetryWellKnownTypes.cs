@@ -1,3 +1,5 @@
+using System;
+using System.Threading;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -52,7 +54,15 @@ internal sealed class RetryWellKnownTypes
     public INamedTypeSymbol? FormatException { get; }
     public INamedTypeSymbol? OverflowException { get; }
 
-    /// <summary>Null when the compilation has no core library worth analysing (nothing to register then).</summary>
+    /// <summary>
+    /// The types of <paramref name="compilation"/>, resolved once, the first time code passes an analyzer's syntax
+    /// filter: a codebase with no retry shape never pays for the look-ups (the first look-up in a compilation binds
+    /// every referenced assembly). The value is null when the compilation has no core library worth analysing.
+    /// </summary>
+    public static Lazy<RetryWellKnownTypes?> OnDemand(Compilation compilation) =>
+        new(() => TryCreate(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The types of <paramref name="compilation"/> now; null when it has no core library worth analysing.</summary>
     public static RetryWellKnownTypes? TryCreate(Compilation compilation)
     {
         var types = new RetryWellKnownTypes(compilation);
@@ -89,9 +99,9 @@ internal sealed class RetryWellKnownTypes
         }
 
         // A project's own pause helper: DelayAsync, SleepFor, BackoffAsync, WaitBeforeRetry...
-        return method.Name.IndexOf("Delay", System.StringComparison.Ordinal) >= 0
-            || method.Name.IndexOf("Sleep", System.StringComparison.Ordinal) >= 0
-            || method.Name.IndexOf("Backoff", System.StringComparison.Ordinal) >= 0;
+        return method.Name.IndexOf("Delay", StringComparison.Ordinal) >= 0
+            || method.Name.IndexOf("Sleep", StringComparison.Ordinal) >= 0
+            || method.Name.IndexOf("Backoff", StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>
@@ -140,7 +150,7 @@ internal sealed class RetryWellKnownTypes
         method.Name == "Pow" && SymbolEqualityComparer.Default.Equals(method.ContainingType, Math);
 
     public bool IsConsoleRead(IMethodSymbol method) =>
-        method.Name.StartsWith("Read", System.StringComparison.Ordinal) &&
+        method.Name.StartsWith("Read", StringComparison.Ordinal) &&
         SymbolEqualityComparer.Default.Equals(method.ContainingType, Console);
 
     public static bool IsOrDerivesFrom(ITypeSymbol type, INamedTypeSymbol? baseType)

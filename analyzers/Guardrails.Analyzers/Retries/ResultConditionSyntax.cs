@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Guardrails.Analyzers.Retries;
+
+/// <summary>
+/// The syntax of a condition <see cref="ResultChecks"/> could read as testing an action's result: a negation,
+/// <c>&amp;&amp;</c>/<c>||</c> of such conditions, a flag, a call to an action, a success or error property of a local,
+/// a comparison with <c>true</c>/<c>false</c>, a <c>StatusCode</c> comparison or an <c>Error…</c> property compared with a
+/// value. <c>i &lt; n</c>, <c>x != null</c>, <c>x.Equals(y)</c> and <c>true</c> are not.
+/// </summary>
+internal static class ResultConditionSyntax
+{
+    public static bool MayTestResult(ExpressionSyntax condition)
+    {
+        switch (Strip(condition))
+        {
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } negation:
+                return MayTestResult(negation.Operand);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression } joined:
+                return MayTestResult(joined.Left) || MayTestResult(joined.Right);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } comparison:
+                // ok == false, response.StatusCode == HttpStatusCode.TooManyRequests, result.Error != null
+                return (Strip(comparison.Right) is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression } &&
+                        MayTestResult(comparison.Left)) ||
+                    NamesStatusCode(comparison.Left) || NamesStatusCode(comparison.Right) ||
+                    Strip(comparison.Left) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var property } && property.StartsWith("Error", System.StringComparison.Ordinal);
+            case BinaryExpressionSyntax comparison:
+                return NamesStatusCode(comparison.Left) || NamesStatusCode(comparison.Right);
+            case InvocationExpressionSyntax call:
+                // TrySend(): only a call to an action reports the action's result.
+                return RetryCandidateSyntax.MayNameAction(call);
+            case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax, Name.Identifier.ValueText: var resultProperty }:
+                // response.IsSuccessStatusCode, result.Succeeded, result.HasErrors: a property of a local result.
+                return RetriedOperationRecognizer.IsSuccessPropertyName(resultProperty) || RetriedOperationRecognizer.IsErrorFlagName(resultProperty);
+            case IdentifierNameSyntax:
+                // A flag, which an action's result may have set.
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool NamesStatusCode(ExpressionSyntax expression) =>
+        Strip(expression) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCode" };
+
+    /// <summary>Parentheses, casts, <c>await</c> and <c>.ConfigureAwait(...)</c> do not change what is tested.</summary>
+    private static ExpressionSyntax Strip(ExpressionSyntax expression)
+    {
+        var current = expression;
+        while (true)
+        {
+            switch (current)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    current = parenthesized.Expression;
+                    break;
+                case CastExpressionSyntax cast:
+                    current = cast.Expression;
+                    break;
+                case AwaitExpressionSyntax awaited:
+                    current = awaited.Expression;
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } }:
+                    current = configured;
+                    break;
+                default:
+                    return current;
+            }
+        }
+    }
+}
