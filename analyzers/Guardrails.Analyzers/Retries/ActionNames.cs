@@ -17,10 +17,12 @@ internal static class ActionNames
         "Reserve", "Create", "Update", "Delete", "Sync", "Flush",
     ];
 
-    /// <summary><c>Send</c>, <c>TrySaveChanges</c>, <c>UploadAsync</c>: the name starts with an action verb (after <c>Try</c>).</summary>
+    /// <summary><c>Send</c>, <c>TrySaveChanges</c>, <c>DoUpload</c>, <c>UploadAsync</c>: the name starts with an action verb (after <c>Try</c> or <c>Do</c>).</summary>
     public static bool IsAction(string methodName)
     {
-        var name = methodName.StartsWith("Try", StringComparison.Ordinal) ? methodName.Substring(3) : methodName;
+        var name = methodName.StartsWith("Try", StringComparison.Ordinal) ? methodName.Substring(3)
+            : methodName.StartsWith("Do", StringComparison.Ordinal) && methodName.Length > 2 && char.IsUpper(methodName[2]) ? methodName.Substring(2)
+            : methodName;
         foreach (var verb in Verbs)
         {
             if (name.StartsWith(verb, StringComparison.Ordinal) &&

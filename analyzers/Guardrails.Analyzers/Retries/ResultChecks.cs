@@ -49,6 +49,15 @@ internal static class ResultChecks
                 return RetriedOperationRecognizer.IsRetriableAction(invocation, types)
                     ? new FailedResult(invocation, $"'{invocation.TargetMethod.Name}' returns false")
                     : null;
+            case ILocalReferenceOperation flag when !lookingForSuccess && IsErrorFlagName(flag.Local.Name):
+                // isError = DoUpload(...); while (isError ...): the action's result says that it failed.
+                return AssignedValues(region, flag.Local)
+                    .OfType<IInvocationOperation>()
+                    .Where(action => RetriedOperationRecognizer.IsRetriableAction(action, types))
+                    .Select(action => new FailedResult(action, $"'{action.TargetMethod.Name}' reports an error ({flag.Local.Name})"))
+                    .FirstOrDefault();
+            case ILocalReferenceOperation flag when IsErrorFlagName(flag.Local.Name):
+                return null;
             case ILocalReferenceOperation flag:
                 return AssignedValues(region, flag.Local)
                     .Select(value => Read(value, region, types, lookingForSuccess, depth))
@@ -67,6 +76,11 @@ internal static class ResultChecks
                 return null;
         }
     }
+
+    /// <summary><c>isError</c>, <c>failed</c>, <c>hasErrors</c>: a local whose name says that true means failure.</summary>
+    private static bool IsErrorFlagName(string name) =>
+        RetriedOperationRecognizer.IsErrorFlagName(name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1)) ||
+        name is "error" or "failure";
 
     /// <summary>
     /// <c>response.StatusCode == HttpStatusCode.OK</c>, <c>(int)response.StatusCode &lt; 500</c> (success) or

@@ -40,7 +40,8 @@ internal static class RetryLoopDetector
     private static bool MayTestForFailure(IOperation? condition) =>
         condition is not null &&
         OperationSearch.DescendantsInSameBody(condition).Prepend(condition).Any(node =>
-            node is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals });
+            node is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } ||
+            (node is ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Boolean } && node.Parent is IBinaryOperation or null or IWhileLoopOperation or IForLoopOperation));
 
     public static IOperation? ConditionOf(ILoopOperation loop) => loop switch
     {
@@ -57,6 +58,7 @@ internal static class RetryLoopDetector
         }
 
         var successVariables = SuccessVariables(loop, condition, statements);
+        var awaitedResults = NullTestedVariables(condition);
         for (var index = 0; index < statements.Length; index++)
         {
             if (statements[index] is not ITryOperation tryOperation || tryOperation.Catches.IsEmpty || ReadsConsoleInput(tryOperation.Body, types))
@@ -67,10 +69,12 @@ internal static class RetryLoopDetector
             var retryingCatches = tryOperation.Catches
                 .Where(c => !IsCancellation(c, types) && !IsInputFormatError(c, types) && LetsLoopContinue(c.Handler, loop))
                 .ToImmutableArray();
-            if (!LeavesOnSuccess(tryOperation.Body, loop, successVariables, types) && !ConditionWaitsForStateTheTrySets(condition, tryOperation.Body, types))
+            if (!LeavesOnSuccess(tryOperation.Body, loop, successVariables, awaitedResults, types) && !ConditionWaitsForStateTheTrySets(condition, tryOperation.Body, types))
             {
-                // try { op(); } catch { ...; continue; } break;  -- the exit on success follows the try statement.
-                if (index + 1 >= statements.Length || !LeavesLoop(statements[index + 1], loop))
+                // try { op(); } catch { ...; continue; } break;  -- the exit on success follows the try statement,
+                // or tests what the try block produced: if (IsSuccess(response.StatusCode)) return response;
+                if (index + 1 >= statements.Length ||
+                    !(LeavesLoop(statements[index + 1], loop) || LeavesAfterTestingResultOf(statements[index + 1], tryOperation.Body, loop)))
                 {
                     continue;
                 }
@@ -179,7 +183,7 @@ internal static class RetryLoopDetector
     /// The try block ends the loop when the operation worked: return, break, a success flag the loop reads, or,
     /// as its last statement, an <c>if</c> that leaves when the operation's result reports success.
     /// </summary>
-    private static bool LeavesOnSuccess(IBlockOperation tryBody, ILoopOperation loop, ImmutableArray<ISymbol> successVariables, RetryWellKnownTypes types)
+    private static bool LeavesOnSuccess(IBlockOperation tryBody, ILoopOperation loop, ImmutableArray<ISymbol> successVariables, ImmutableArray<ISymbol> awaitedResults, RetryWellKnownTypes types)
     {
         IOperation? last = null;
         foreach (var statement in OperationSearch.TopLevelStatements(tryBody))
@@ -196,12 +200,84 @@ internal static class RetryLoopDetector
             {
                 return true;
             }
+
+            // while (response == null) { try { response = await RunAsync(); } catch ... }: the result ends the loop.
+            if (OperationSearch.Unwrap(statement) is ISimpleAssignmentOperation { Value.ConstantValue.HasValue: false } resultSet &&
+                RetryDelayInference.VariableOf(resultSet.Target) is { } result &&
+                awaitedResults.Contains(result, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        // if (File.Exists(path)) { using (...) { return Load(path); } } else { break; }: every way through leaves.
+        if (last is not null && AlwaysLeaves(last, loop))
+        {
+            return true;
         }
 
         return last is IConditionalOperation { WhenFalse: null } check &&
             LeavesLoop(OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault(), loop) &&
             ResultChecks.Success(check.Condition, loop, types) is not null;
     }
+
+    /// <summary>The statement cannot complete normally: it returns, breaks out of the loop or throws on every path.</summary>
+    private static bool AlwaysLeaves(IOperation statement, ILoopOperation loop) => statement switch
+    {
+        IConditionalOperation { WhenFalse: { } otherwise } branches =>
+            OperationSearch.TopLevelStatements(branches.WhenTrue).LastOrDefault() is { } whenTrue && AlwaysLeaves(whenTrue, loop) &&
+            OperationSearch.TopLevelStatements(otherwise).LastOrDefault() is { } whenFalse && AlwaysLeaves(whenFalse, loop),
+        _ => LeavesLoop(statement, loop) || OperationSearch.Unwrap(statement) is IThrowOperation,
+    };
+
+    /// <summary><c>if (IsSuccess(response.StatusCode) || !IsRetriable(response.StatusCode)) return response;</c> right after the try that set <c>response</c>.</summary>
+    private static bool LeavesAfterTestingResultOf(IOperation statement, IBlockOperation tryBody, ILoopOperation loop)
+    {
+        if (statement is not IConditionalOperation { WhenFalse: null } check ||
+            !LeavesLoop(OperationSearch.TopLevelStatements(check.WhenTrue).LastOrDefault(), loop))
+        {
+            return false;
+        }
+
+        var produced = OperationSearch.DescendantsInSameBody(tryBody)
+            .OfType<ISimpleAssignmentOperation>()
+            .Select(assignment => RetryDelayInference.VariableOf(assignment.Target))
+            .Where(symbol => symbol is ILocalSymbol)
+            .Cast<ISymbol>()
+            .ToImmutableArray();
+        // It reads what the result says (response.StatusCode, result.Succeeded), not merely whether there is one:
+        // if (line == null) break; after a read is the end of the data, not a success.
+        return !produced.IsEmpty && OperationSearch.DescendantsInSameBody(check.Condition).Prepend(check.Condition).Any(node => node switch
+        {
+            IPropertyReferenceOperation { Instance: { } instance } => RetryDelayInference.ReferencesAny(instance, produced),
+            IInvocationOperation { Instance: { } instance } => RetryDelayInference.ReferencesAny(instance, produced),
+            _ => false,
+        });
+    }
+
+    /// <summary><c>while (response == null)</c>, <c>for (...; result is null; ...)</c>: locals the loop waits to see set.</summary>
+    private static ImmutableArray<ISymbol> NullTestedVariables(IOperation? condition)
+    {
+        if (condition is null)
+        {
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        return OperationSearch.DescendantsInSameBody(condition).Prepend(condition)
+            .Select(node => node switch
+            {
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison when IsNull(comparison.RightOperand) => RetryDelayInference.VariableOf(comparison.LeftOperand),
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison when IsNull(comparison.LeftOperand) => RetryDelayInference.VariableOf(comparison.RightOperand),
+                IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var value } } test when IsNull(value) => RetryDelayInference.VariableOf(test.Value),
+                _ => null,
+            })
+            .Where(symbol => symbol is ILocalSymbol)
+            .Cast<ISymbol>()
+            .ToImmutableArray();
+    }
+
+    private static bool IsNull(IOperation operation) =>
+        OperationSearch.Unwrap(operation).ConstantValue is { HasValue: true, Value: null };
 
     /// <summary>
     /// <c>while (!client.IsConnected) { try { client.Connect(); } catch { ... } }</c>: the loop stops once the object
@@ -223,6 +299,21 @@ internal static class RetryLoopDetector
             .Select(property => RetryDelayInference.VariableOf(property.Instance!))
             .Where(symbol => symbol is not null)
             .ToImmutableArray();
+        // while (File.Exists(path)) { try { File.Delete(path); } catch { ... } }: a state query on what the action takes.
+        var queriedArguments = OperationSearch.DescendantsInSameBody(condition).Prepend(condition)
+            .OfType<IInvocationOperation>()
+            .Where(query => query.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean && IsStateQuery(query.TargetMethod.Name))
+            .SelectMany(query => query.Arguments.Select(argument => argument.Value.Syntax))
+            .ToImmutableArray();
+        if (!queriedArguments.IsEmpty &&
+            OperationSearch.DescendantsInSameBody(tryBody).OfType<IInvocationOperation>().Any(action =>
+                RetriedOperationRecognizer.IsRetriableAction(action, types) &&
+                action.Arguments.Any(argument => argument.Value.ConstantValue is { HasValue: false } &&
+                                                 queriedArguments.Any(queried => queried.IsEquivalentTo(argument.Value.Syntax)))))
+        {
+            return true;
+        }
+
         if (awaitedObjects.IsEmpty)
         {
             return false;
@@ -235,6 +326,9 @@ internal static class RetryLoopDetector
                                awaitedObjects.Contains(target, SymbolEqualityComparer.Default) &&
                                RetriedOperationRecognizer.IsRetriableAction(invocation, types));
     }
+
+    private static bool IsStateQuery(string name) =>
+        name == "Exists" || (name.StartsWith("Is", System.StringComparison.Ordinal) && name.Length > 2 && char.IsUpper(name[2]));
 
     /// <summary>Variables the loop reads to decide it is done: those of its condition and of <c>if (done) break;</c>.</summary>
     private static ImmutableArray<ISymbol> SuccessVariables(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements)
@@ -361,7 +455,11 @@ internal static class RetryLoopDetector
                 case IInterpolatedStringOperation:
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
                     return true;
-                case IInvocationOperation invocation when IsLogging(invocation.TargetMethod, types):
+                case IInvocationOperation invocation when IsLogging(invocation.TargetMethod, types) || types.IsDelayCall(invocation.TargetMethod):
+                    // Thread.Sleep(delay): the wait between attempts is not part of the operation.
+                    return true;
+                case IArgumentOperation { Parameter: { } parameter } when IsAttemptNumber(parameter):
+                    // DoUpload(data, name, retry): the operation is told which attempt this is, and does the same work.
                     return true;
                 case IBlockOperation:
                     return false;
@@ -370,6 +468,11 @@ internal static class RetryLoopDetector
 
         return false;
     }
+
+    private static bool IsAttemptNumber(IParameterSymbol parameter) =>
+        parameter.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 &&
+        (parameter.Name.IndexOf("retry", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
+         parameter.Name.IndexOf("attempt", System.StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static bool IsLogging(IMethodSymbol method, RetryWellKnownTypes types) =>
         method.Name.StartsWith("Log", System.StringComparison.Ordinal) ||

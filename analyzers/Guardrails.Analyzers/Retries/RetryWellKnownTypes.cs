@@ -98,10 +98,12 @@ internal sealed class RetryWellKnownTypes
             return method.Name == "WaitOne" && method.Parameters.Length > 0;
         }
 
-        // A project's own pause helper: DelayAsync, SleepFor, BackoffAsync, WaitBeforeRetry...
-        return method.Name.IndexOf("Delay", StringComparison.Ordinal) >= 0
+        // A project's own pause helper: DelayAsync, SleepFor, BackoffAsync, WaitBeforeRetry... It waits, so it
+        // returns nothing or a plain task; GetRetryDelay(attempt) returning a TimeSpan computes a wait, it does not wait.
+        var waits = method.ReturnsVoid || (method.ReturnType is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" });
+        return waits && (method.Name.IndexOf("Delay", StringComparison.Ordinal) >= 0
             || method.Name.IndexOf("Sleep", StringComparison.Ordinal) >= 0
-            || method.Name.IndexOf("Backoff", StringComparison.Ordinal) >= 0;
+            || method.Name.IndexOf("Backoff", StringComparison.Ordinal) >= 0);
     }
 
     /// <summary>
