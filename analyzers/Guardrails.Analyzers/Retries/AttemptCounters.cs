@@ -17,6 +17,9 @@ internal static class AttemptCounters
             {
                 IIncrementOrDecrementOperation step => step.Target,
                 ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } compound => compound.Target,
+                // attempt = attempt + 1
+                ISimpleAssignmentOperation { Value: IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, RightOperand.ConstantValue.HasValue: true } step } assignment
+                    when RetryDelayInference.VariableOf(step.LeftOperand) is { } stepped && SymbolEqualityComparer.Default.Equals(stepped, RetryDelayInference.VariableOf(assignment.Target)) => assignment.Target,
                 _ => null,
             };
             if (target is not null && RetryDelayInference.VariableOf(target) is ILocalSymbol or IParameterSymbol &&

@@ -58,7 +58,7 @@ public sealed class GotoRetryAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var retry = AfterException(branch, label) ?? AfterFailedResult(branch, label, resolved);
+        var retry = AfterException(branch, label, resolved) ?? AfterFailedResult(branch, label, resolved);
         if (retry is null ||
             RetryOptions.IsSanctioned(context.Options, branch) ||
             RetryOptions.IsRetryEngine(context.Options, retry.Value.Decision))
@@ -80,15 +80,37 @@ public sealed class GotoRetryAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>retry: try { ... } catch (T) { ...; goto retry; }</c>: the decision is the catch clause.</summary>
-    private static (string Trigger, IOperation Decision, IOperation Retried)? AfterException(IBranchOperation branch, ILabeledOperation label)
+    private static (string Trigger, IOperation Decision, IOperation Retried)? AfterException(IBranchOperation branch, ILabeledOperation label, RetryWellKnownTypes types)
     {
         if (CatchClauseContext.EnclosingCatch(branch) is not { Parent: ITryOperation tryOperation } catchClause ||
-            label.Syntax.SpanStart > tryOperation.Syntax.SpanStart)
+            label.Syntax.SpanStart > tryOperation.Syntax.SpanStart ||
+            ChangesWhatTheTryDoes(catchClause.Handler, tryOperation.Body, types))
         {
             return null;
         }
 
         return ("after catching " + RetryLoopMatch.DescribeCaughtTypes(ImmutableArray.Create(catchClause)) + ",", catchClause, tryOperation.Body);
+    }
+
+    /// <summary>
+    /// <c>catch { if (failedUrl != null) throw; failedUrl = url.ToLower(); goto retry; }</c> with the try reading
+    /// <c>failedUrl ?? url</c>: the catch changes what the try block does (another URL, full instead of delta
+    /// updates), so the jump runs a fallback, not the same operation again. Reads in lambdas count: the try block's
+    /// work often runs in one.
+    /// </summary>
+    private static bool ChangesWhatTheTryDoes(IBlockOperation handler, IBlockOperation tryBody, RetryWellKnownTypes types)
+    {
+        var changed = OperationSearch.DescendantsInSameBody(handler)
+            .OfType<ISimpleAssignmentOperation>()
+            .Select(assignment => RetryDelayInference.VariableOf(assignment.Target))
+            .Where(symbol => symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol)
+            .Cast<ISymbol>()
+            .ToImmutableArray();
+        return !changed.IsEmpty && tryBody.Descendants()
+            .Where(node => node is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
+            .Any(reference => RetryDelayInference.VariableOf(reference) is { } symbol &&
+                              changed.Contains(symbol, SymbolEqualityComparer.Default) &&
+                              !RetryLoopDetector.IsOnlyReported(reference, types));
     }
 
     /// <summary><c>retry: var ok = TrySend(); if (!ok &amp;&amp; ++tries &lt; 3) { Thread.Sleep(...); goto retry; }</c>: the decision is the if.</summary>

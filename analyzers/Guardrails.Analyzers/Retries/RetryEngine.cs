@@ -16,6 +16,15 @@ internal static class RetryEngine
 {
     public static bool Recognises(IOperation region)
     {
+        // ShouldRetryTransaction(context, ex, attempt, out var delay): one call answers both whether and how long,
+        // so the policy lives outside the loop even when the engine's own type declares it.
+        if (OperationSearch.DescendantsInSameBody(region).Prepend(region)
+            .OfType<IInvocationOperation>()
+            .Any(call => IsDecision(call.TargetMethod.Name) && call.Arguments.Any(argument => argument.Parameter is { RefKind: RefKind.Out } parameter && IsDuration(parameter.Type))))
+        {
+            return true;
+        }
+
         var policyCalls = OperationSearch.DescendantsInSameBody(region).Prepend(region)
             .OfType<IInvocationOperation>()
             .Where(IsOnPolicy)
@@ -29,6 +38,9 @@ internal static class RetryEngine
         return decision.Arguments.Any(argument => argument.Parameter?.RefKind == RefKind.Out) ||
             policyCalls.Any(call => !call.TargetMethod.ReturnsVoid && AsksForDelay(call.TargetMethod.Name));
     }
+
+    private static bool IsDuration(ITypeSymbol type) =>
+        type.Name == "TimeSpan" || type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double;
 
     private static bool IsDecision(string name) =>
         name.StartsWith("ShouldRetry", StringComparison.Ordinal) ||

@@ -446,7 +446,7 @@ internal static class RetryLoopDetector
     }
 
     /// <summary>A read inside a log call, an interpolated string or a comparison does not change the operation.</summary>
-    private static bool IsOnlyReported(IOperation reference, RetryWellKnownTypes types)
+    internal static bool IsOnlyReported(IOperation reference, RetryWellKnownTypes types)
     {
         for (var current = reference.Parent; current is not null; current = current.Parent)
         {

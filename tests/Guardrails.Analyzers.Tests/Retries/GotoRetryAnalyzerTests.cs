@@ -101,4 +101,62 @@ public sealed class GotoRetryAnalyzerTests
             }
         }
         """);
+
+    [Test]
+    public Task A_goto_after_switching_to_a_fallback_url_is_not_a_retry() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Downloader
+        {
+            private readonly HttpClient _http = new();
+
+            async Task<byte[]> DownloadUrl(string url)
+            {
+                string? failedUrl = null;
+            retry:
+                try
+                {
+                    return await Task.Run(() => _http.GetByteArrayAsync(failedUrl ?? url));
+                }
+                catch (HttpRequestException)
+                {
+                    // Some servers are case-sensitive yet corrupt case on upload: try the lower-cased URL once.
+                    if (failedUrl != null) throw;
+
+                    failedUrl = url.ToLowerInvariant();
+                    goto retry;
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_goto_that_only_counts_its_attempts_in_the_catch_is_still_a_retry() => Verify.VerifyAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+
+        class Journal
+        {
+            void Append(string path, string line)
+            {
+                var attempt = 0;
+            again:
+                try
+                {
+                    File.AppendAllText(path, line);
+                    Console.WriteLine($"written on attempt {attempt}");
+                }
+                catch (IOException) when (attempt < 3)
+                {
+                    attempt = attempt + 1;
+                    Thread.Sleep(100);
+                    {|#0:goto again;|}
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1005").WithLocation(0).WithArguments("after catching IOException,", "again", "attempts limited by 'attempt < 3', fixed delay 100", ""));
 }

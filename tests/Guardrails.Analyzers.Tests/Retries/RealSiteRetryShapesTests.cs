@@ -307,4 +307,70 @@ public sealed class RealSiteRetryShapesTests
             }
         }
         """);
+
+    [Test]
+    public Task An_engine_whose_own_decision_returns_the_delay_is_not_told_to_use_Polly() => Verify.VerifyAsync(Usings + """
+        static class TransactionExecutor
+        {
+            public static TResult ExecuteWithRetries<TResult>(Func<TResult> callback, Random random)
+            {
+                var attempt = 0;
+                while (true)
+                {
+                    attempt++;
+                    try
+                    {
+                        return callback();
+                    }
+                    catch (Exception ex)
+                    {
+                        if (!ShouldRetryTransaction(ex, random, attempt, out var delay))
+                        {
+                            throw;
+                        }
+
+                        Thread.Sleep(delay);
+                    }
+                }
+            }
+
+            static bool ShouldRetryTransaction(Exception ex, Random random, int attempt, out TimeSpan delay)
+            {
+                delay = TimeSpan.FromMilliseconds(random.Next(5 << attempt));
+                return ex is TimeoutException && attempt < 10;
+            }
+        }
+        """);
+
+    [Test]
+    public Task A_retry_asking_a_transient_check_without_a_delay_out_of_it_is_still_reported_though_its_limit_is_out_of_sight() => Verify.VerifyAsync(Usings + """
+        static class Saver
+        {
+            public static void Save(Action save)
+            {
+                var attempt = 0;
+                {|#0:while|} (true)
+                {
+                    attempt++;
+                    try
+                    {
+                        save();
+                        return;
+                    }
+                    catch (IOException ex)
+                    {
+                        if (!ShouldRetry(ex, attempt))
+                        {
+                            throw;
+                        }
+
+                        Thread.Sleep(200);
+                    }
+                }
+            }
+
+            static bool ShouldRetry(Exception ex, int attempt) => attempt < 3;
+        }
+        """,
+        Verify.Diagnostic("GR1001").WithLocation(0).WithArguments("catching IOException", "no attempt limit, fixed delay 200", ""));
 }
