@@ -41,12 +41,12 @@ internal static class OpenSloFields
     public static void Description(FieldReader reader, string key = "description", int maxLength = MaxDescriptionLength)
     {
         var text = reader.Text(key);
-        if (text is not null && text.Value.Length > maxLength)
+        if (text is not null && CharacterCount(text.Value) > maxLength)
         {
             reader.Findings.Add(
                 SloRules.TextTooLong,
                 text.Span,
-                FormattableString.Invariant($"{reader.PathOf(key)} has {text.Value.Length} characters; at most {maxLength} are allowed. Shorten it."));
+                FormattableString.Invariant($"{reader.PathOf(key)} has {CharacterCount(text.Value)} characters; at most {maxLength} are allowed. Shorten it."));
         }
     }
 
@@ -66,7 +66,7 @@ internal static class OpenSloFields
         reader.Findings.Add(
             SloRules.InvalidDuration,
             text.Span,
-            $"{reader.PathOf(key)} '{text.Value}' is not a duration: write a positive whole number and one unit of m, h, d, w, M, Q, Y (e.g. '28d', '1w').");
+            $"{reader.PathOf(key)} '{text.Value}' is not a duration: write a whole number and one unit of m, h, d, w, M, Q, Y (e.g. '28d', '1w').");
         return null;
     }
 
@@ -120,12 +120,12 @@ internal static class OpenSloFields
         var writtenName = metadata.Mapping["name"] is YamlScalar { IsNull: false } scalar ? new TextValue(scalar.Value, scalar.Span) : null;
         var name = Name(metadata, "name", required: true);
         var displayName = metadata.Text("displayName");
-        if (displayName is not null && displayName.Value.Length > MaxDisplayNameLength)
+        if (displayName is not null && CharacterCount(displayName.Value) > MaxDisplayNameLength)
         {
             metadata.Findings.Add(
                 SloRules.TextTooLong,
                 displayName.Span,
-                FormattableString.Invariant($"{metadata.PathOf("displayName")} has {displayName.Value.Length} characters; at most {MaxDisplayNameLength} are allowed."));
+                FormattableString.Invariant($"{metadata.PathOf("displayName")} has {CharacterCount(displayName.Value)} characters; at most {MaxDisplayNameLength} are allowed."));
         }
 
         var labels = Labels(metadata);
@@ -142,6 +142,22 @@ internal static class OpenSloFields
         }
 
         return new ObjectMetadata(name, writtenName, annotations, labels);
+    }
+
+    /// <summary>Characters as the go-sdk counts them (govy's StringMaxLength: Unicode code points, utf8.RuneCountInString),
+    /// not UTF-16 code units, so an emoji counts once.</summary>
+    public static int CharacterCount(string text)
+    {
+        var count = 0;
+        for (var index = 0; index < text.Length; index++)
+        {
+            if (!char.IsLowSurrogate(text[index]) || index == 0 || !char.IsHighSurrogate(text[index - 1]))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static Dictionary<string, string> Labels(FieldReader metadata)
