@@ -101,4 +101,35 @@ public sealed class GoSdkAgreementTests
         Assert.That(Validate.Text(DataSource).Findings, Is.Empty);
         Assert.That(Validate.Text(DataSource.Replace("  connectionDetails: null\n", string.Empty, System.StringComparison.Ordinal)).Only().Rule, Is.EqualTo(SloRules.MissingField));
     }
+
+    [TestCase("team: null")]
+    [TestCase("team: [payments, null]")]
+    [TestCase("team: \"5\"")]
+    public void Label_values_decode_as_the_go_sdk_decodes_them(string label)
+    {
+        // objects.go:44-60: a label is a string or a list of strings; JSON null decodes to nothing, not an error.
+        var yaml = Sample.OpenSlo.With("  displayName: Checkout", "  displayName: Checkout\n  labels:\n    " + label);
+
+        Assert.That(Validate.Text(yaml).Findings, Is.Empty);
+    }
+
+    [TestCase("labels:\n    team: 5")]
+    [TestCase("labels:\n    team: [payments, true]")]
+    [TestCase("annotations:\n    example.com/tier: 1")]
+    public void A_number_or_boolean_where_the_go_sdk_decodes_a_string_is_refused(string field)
+    {
+        // objects.go:34-46: labels and annotations are Go strings; sigs.k8s.io/yaml turns 5 into a JSON number first.
+        var yaml = Sample.OpenSlo.With("  displayName: Checkout", "  displayName: Checkout\n  " + field);
+
+        Assert.That(Validate.Text(yaml).Only().Rule, Is.EqualTo(SloRules.WrongValueType));
+    }
+
+    [Test]
+    public void A_null_annotation_is_an_empty_one()
+    {
+        // objects.go:42: map[string]string, and JSON null leaves the value empty.
+        var yaml = Sample.OpenSlo.With("  displayName: Checkout", "  displayName: Checkout\n  annotations:\n    example.com/owner: null");
+
+        Assert.That(Validate.Text(yaml).Findings, Is.Empty);
+    }
 }

@@ -129,19 +129,54 @@ internal static class OpenSloFields
         }
 
         var labels = Labels(metadata);
-        var annotations = metadata.StringMap("annotations");
-        foreach (var annotation in annotations)
+        var annotations = Annotations(metadata);
+        return new ObjectMetadata(name, writtenName, annotations, labels);
+    }
+
+    /// <summary>
+    /// Annotations as the go-sdk decodes them into a map of strings (objects.go, Annotations): a value is text, and
+    /// null is an empty value; a number, a boolean or a collection is refused.
+    /// </summary>
+    private static List<KeyValuePair<TextValue, TextValue>> Annotations(FieldReader metadata)
+    {
+        var annotations = new List<KeyValuePair<TextValue, TextValue>>();
+        if (metadata.Map("annotations") is not { } mapping)
         {
-            if (!OpenSloNames.IsAnnotationKey(annotation.Key.Value))
+            return annotations;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            if (!OpenSloNames.IsAnnotationKey(entry.Key.Value))
             {
                 metadata.Findings.Add(
                     SloRules.InvalidName,
-                    annotation.Key.Span,
-                    $"Annotation key '{annotation.Key.Value}' is not valid: use an optional DNS prefix and '/', then a name of letters, digits, '-', '_' and '.' (e.g. 'guardrails.dev/runbook').");
+                    entry.Key.Span,
+                    $"Annotation key '{entry.Key.Value}' is not valid: use an optional DNS prefix and '/', then a name of letters, digits, '-', '_' and '.' (e.g. 'guardrails.dev/runbook').");
+            }
+
+            if (IsText(entry.Value, metadata, metadata.PathOf("annotations") + "." + entry.Key.Value) is { } value)
+            {
+                annotations.Add(new KeyValuePair<TextValue, TextValue>(new TextValue(entry.Key.Value, entry.Key.Span), value));
             }
         }
 
-        return new ObjectMetadata(name, writtenName, annotations, labels);
+        return annotations;
+    }
+
+    /// <summary>A string value as JSON decoding into a Go string sees it: text, or null (left out); anything else is reported.</summary>
+    private static TextValue? IsText(YamlNode node, FieldReader owner, string path)
+    {
+        switch (node)
+        {
+            case YamlScalar { IsNull: true }:
+                return null;
+            case YamlScalar { IsString: true } text:
+                return new TextValue(text.Value, text.Span);
+            default:
+                owner.Findings.Add(SloRules.WrongValueType, node.Span, $"{path} must be a string, not {node.Describe()}; quote it if it is meant as text.");
+                return null;
+        }
     }
 
     /// <summary>Characters as the go-sdk counts them (govy's StringMaxLength: Unicode code points, utf8.RuneCountInString),
@@ -179,21 +214,22 @@ internal static class OpenSloFields
                     $"Label key '{entry.Key.Value}' is not valid: use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.");
             }
 
+            // A label is a string or a list of strings (objects.go, Label.UnmarshalJSON); null decodes to no value.
             switch (entry.Value)
             {
-                case YamlScalar { IsNull: false } value:
-                    singleValued[entry.Key.Value] = value.Value;
+                case YamlScalar { IsNull: true }:
+                    break;
+                case YamlScalar scalar:
+                    if (IsText(scalar, metadata, path) is { } value)
+                    {
+                        singleValued[entry.Key.Value] = value.Value;
+                    }
+
                     break;
                 case YamlSequence values:
                     for (var index = 0; index < values.Items.Count; index++)
                     {
-                        if (values.Items[index] is not YamlScalar { IsNull: false })
-                        {
-                            metadata.Findings.Add(
-                                SloRules.WrongValueType,
-                                values.Items[index].Span,
-                                string.Format(CultureInfo.InvariantCulture, "{0}[{1}] must be a string, not {2}.", path, index, values.Items[index].Describe()));
-                        }
+                        IsText(values.Items[index], metadata, string.Format(CultureInfo.InvariantCulture, "{0}[{1}]", path, index));
                     }
 
                     break;
