@@ -107,7 +107,7 @@ public sealed class GoSdkAgreementTests
     [TestCase("team: \"5\"")]
     public void Label_values_decode_as_the_go_sdk_decodes_them(string label)
     {
-        // objects.go:44-60: a label is a string or a list of strings; JSON null decodes to nothing, not an error.
+        // objects.go:46-60: a label is a string or a list of strings; JSON null decodes to nothing, not an error.
         var yaml = Sample.OpenSlo.With("  displayName: Checkout", "  displayName: Checkout\n  labels:\n    " + label);
 
         Assert.That(Validate.Text(yaml).Findings, Is.Empty);
@@ -118,7 +118,8 @@ public sealed class GoSdkAgreementTests
     [TestCase("annotations:\n    example.com/tier: 1")]
     public void A_number_or_boolean_where_the_go_sdk_decodes_a_string_is_refused(string field)
     {
-        // objects.go:34-46: labels and annotations are Go strings; sigs.k8s.io/yaml turns 5 into a JSON number first.
+        // objects.go:42-46: labels and annotations are Go strings; sigs.k8s.io/yaml turns 5 into a JSON number first,
+        // which pkg/openslosdk/encoding.go:219-223 then refuses to decode into a string.
         var yaml = Sample.OpenSlo.With("  displayName: Checkout", "  displayName: Checkout\n  " + field);
 
         Assert.That(Validate.Text(yaml).Only().Rule, Is.EqualTo(SloRules.WrongValueType));
@@ -127,7 +128,7 @@ public sealed class GoSdkAgreementTests
     [Test]
     public void A_null_annotation_is_an_empty_one()
     {
-        // objects.go:42: map[string]string, and JSON null leaves the value empty.
+        // objects.go:44: map[string]string, and JSON null leaves the value empty.
         var yaml = Sample.OpenSlo.With("  displayName: Checkout", "  displayName: Checkout\n  annotations:\n    example.com/owner: null");
 
         Assert.That(Validate.Text(yaml).Findings, Is.Empty);
