@@ -138,6 +138,8 @@ public sealed class ValidateCommandTests
     [Test]
     public void A_folder_with_runbooks_but_no_slo_files_says_where_it_looked()
     {
+        // The search for SLO files elsewhere stops at the repository root, so nothing outside this test is found.
+        Directory.CreateDirectory(Path.Combine(repository.Root, ".git"));
         repository.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete);
 
         var run = Run("--root", repository.Root);
