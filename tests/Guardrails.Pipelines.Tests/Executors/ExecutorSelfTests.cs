@@ -23,7 +23,7 @@ public sealed class ExecutorSelfTests
             Assert.Ignore(message);
         }
 
-        var outcome = ProcessRunner.Run(node, ["--import", "./register-json-loader.mjs", "--test", "test/workflow-run.test.mjs"], directory, TimeSpan.FromMinutes(3));
+        var outcome = ProcessRunner.Run(node, ["--import", "./register-json-loader.mjs", "--test", "test/workflow-run.test.mjs", "test/pipeline-run.test.mjs"], directory, TimeSpan.FromMinutes(3));
 
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Output);
         Assert.That(outcome.Output, Does.Contain("# fail 0"));
