@@ -149,17 +149,26 @@ steps:
   await assert.rejects(run({ ...files, "azure-pipelines.yml": files["azure-pipelines.yml"].replace("      names: [a, b]\n", "") }), /a value for the 'names' parameter .* must be provided/);
 });
 
-test("output variables set with task.setvariable isOutput are the hook's outputs; plain ones are later steps' variables and environment", async () => {
+test("output variables set with task.setvariable isOutput are the job's outputs for dependent jobs' conditions; plain ones are later steps' variables and environment", async () => {
   const { result, calls } = await run({
     "azure-pipelines.yml": `stages:
   - stage: S
     jobs:
       - job: J
         steps:${steps(bash("echo '##vso[task.setvariable variable=colour]blue'; echo '##vso[task.setvariable variable=decision;isOutput=true]promote'", { name: "gate" }), bash("echo \"$(colour) $COLOUR $(gate.decision)\" '$(undefined.macro)' >> $LOG"))}
+      - job: K
+        dependsOn: J
+        condition: and(succeeded(), eq(dependencies.J.outputs['gate.decision'], 'PROMOTE'))
+        steps:${steps(bash("echo K after promote >> $LOG"))}
+      - job: L
+        dependsOn: J
+        condition: eq(dependencies.J.outputs['gate.decision'], 'rollback')
+        steps:${steps(bash("echo L >> $LOG"))}
 `,
   });
-  assert.deepEqual(calls, ["blue blue promote $(undefined.macro)"]);
+  assert.deepEqual(calls, ["blue blue promote $(undefined.macro)", "K after promote"]);
   assert.deepEqual(result.stages.S.jobs.J.outputs, { "gate.decision": "promote" });
+  assert.equal(result.stages.S.jobs.L.result, "skipped");
 });
 
 test("step conditions use the job's status: succeededOrFailed runs after a failure, the default skips", async () => {
