@@ -1,7 +1,7 @@
 // Runs an Azure Pipelines pipeline on this machine after expanding its templates: stages and jobs in
 // dependsOn order, job and step conditions with the real status functions, deployment jobs with
 // `strategy: canary` through their lifecycle hooks as Microsoft documents them
-// (https://learn.microsoft.com/en-us/azure/devops/pipelines/process/deployment-jobs#canary-deployment-strategy):
+// (https://learn.microsoft.com/en-us/azure/devops/pipelines/yaml-schema/jobs-deployment-strategy-canary):
 // preDeploy once; then, for every increment, deploy, routeTraffic and postRouteTraffic, each hook its own
 // agent job with $(strategy.increment); then on.failure or on.success. Bash@3, UseDotNet@2,
 // PublishPipelineArtifact@1 and `checkout: self` have local equivalents; every other construct is refused.
@@ -257,7 +257,7 @@ export class PipelineRun {
   /** The canary strategy's lifecycle: preDeploy once, the per-increment hooks in order, then on.failure or on.success. */
   async runCanary(job, name) {
     const canary = job.strategy.canary;
-    const variables = { "Environment.Name": String(job.environment ?? "") };
+    const variables = { "Environment.Name": String(job.environment ?? ""), "strategy.name": "canary" };
     const runs = [];
     const outputs = {};
     // Runs one lifecycle hook as its own agent job; a hook the template leaves out counts as succeeded.

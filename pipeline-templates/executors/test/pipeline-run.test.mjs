@@ -42,7 +42,7 @@ function canary({ increments = "[10, 50, 100]", failAt = "", slowRoute = false }
           canary:
             increments: ${increments}
             preDeploy:
-              steps:${steps(bash("echo preDeploy >> $LOG"))}
+              steps:${steps(bash("echo preDeploy $(strategy.name) >> $LOG"))}
             deploy:
               steps:${steps(step("deploy"))}
             routeTraffic:
@@ -60,7 +60,7 @@ function canary({ increments = "[10, 50, 100]", failAt = "", slowRoute = false }
 test("the canary strategy runs preDeploy once, then deploy, routeTraffic and postRouteTraffic per increment, then on.success", async () => {
   const { result, calls } = await run({ "azure-pipelines.yml": canary() });
 
-  assert.deepEqual(calls, ["preDeploy", "deploy 10", "route 10", "postRoute 10", "deploy 50", "route 50", "postRoute 50", "deploy 100", "route 100", "postRoute 100", "success"]);
+  assert.deepEqual(calls, ["preDeploy canary", "deploy 10", "route 10", "postRoute 10", "deploy 50", "route 50", "postRoute 50", "deploy 100", "route 100", "postRoute 100", "success"]);
   const job = result.stages.Release.jobs.Canary;
   assert.equal(job.result, "succeeded");
   assert.deepEqual(job.runs.map((r) => r.name.replace("Canary ", "")), ["preDeploy", "deploy_10", "routeTraffic_10", "postRouteTraffic_10", "deploy_50", "routeTraffic_50", "postRouteTraffic_50", "deploy_100", "routeTraffic_100", "postRouteTraffic_100", "on.success"]);
@@ -69,7 +69,7 @@ test("the canary strategy runs preDeploy once, then deploy, routeTraffic and pos
 test("a failed hook stops the increments and runs on.failure once; the deployment job fails", async () => {
   const { result, calls } = await run({ "azure-pipelines.yml": canary({ failAt: "50" }) });
 
-  assert.deepEqual(calls, ["preDeploy", "deploy 10", "route 10", "postRoute 10", "deploy 50", "route 50", "postRoute 50", "failure"]);
+  assert.deepEqual(calls, ["preDeploy canary", "deploy 10", "route 10", "postRoute 10", "deploy 50", "route 50", "postRoute 50", "failure"]);
   assert.equal(result.stages.Release.jobs.Canary.result, "failed");
   assert.equal(result.result, "failed");
 });
@@ -86,7 +86,7 @@ test("a cancelled run stops the hooks, skips on.failure and runs a job whose con
   const started = Date.now();
   const { result, calls } = await run({ "azure-pipelines.yml": pipeline }, { cancelDuring: "Bash" });
 
-  assert.deepEqual(calls, ["preDeploy", "deploy 10", "route 10", "after-cancel"]);
+  assert.deepEqual(calls, ["preDeploy canary", "deploy 10", "route 10", "after-cancel"]);
   assert.ok(Date.now() - started < 20_000, "the sleeping step was interrupted");
   assert.equal(result.result, "canceled");
   assert.equal(result.stages.Release.jobs.Canary.result, "canceled");
