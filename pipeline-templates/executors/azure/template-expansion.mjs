@@ -164,7 +164,7 @@ export class TemplateExpander {
       names.push(name);
       const has = Object.keys(given).includes(name);
       if (!has && !("default" in declaration)) throw new ExecutorError(`${where}: a value for the '${name}' parameter of ${target} must be provided`);
-      const value = this.coerceParameter(name, type, has ? given[name] : declaration.default, target, where);
+      const value = this.coerceParameter(name, type, has ? given[name] : declaration.default, target, where, declarationNode.where);
       if (declaration.values && !declaration.values.some((allowed) => String(allowed) === String(value))) {
         throw new ExecutorError(`${where}: the '${name}' parameter value '${toText(value) ?? JSON.stringify(value)}' is not a valid value; use one of ${declaration.values.join(", ")}`);
       }
@@ -176,7 +176,7 @@ export class TemplateExpander {
     return bound;
   }
 
-  coerceParameter(name, type, value, target, where) {
+  coerceParameter(name, type, value, target, where, declaredAt) {
     switch (type) {
       case "string":
         if (typeof value === "object" && value !== null) throw new ExecutorError(`${where}: the '${name}' parameter of ${target} is a string, not a list or mapping`);
@@ -193,7 +193,7 @@ export class TemplateExpander {
       case "object":
         return value;
       default:
-        throw new ExecutorError(`${target}: parameter '${name}' has type '${type}', which the executor does not implement`);
+        throw new ExecutorError(`${declaredAt}: parameter '${name}' has type '${type}', which the executor does not implement (it implements string, number, boolean, object)`);
     }
   }
 }

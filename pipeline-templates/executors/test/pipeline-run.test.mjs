@@ -197,6 +197,9 @@ test("constructs the executor does not implement are refused with the place", as
   await assert.rejects(run(stage(`         ${steps(bash("echo hi", { condition: "eq(variables.a, 1) && true" }))}\n`)), /does not implement '&'/);
   await assert.rejects(run(stage(`         ${steps(bash("echo '##vso[task.uploadfile]x'"))}\n`)), /does not implement the logging command task.uploadfile/);
   await assert.rejects(run({ "azure-pipelines.yml": "extends:\n  template: x.yml\n" }), /azure-pipelines.yml:1:1: the executor does not implement 'extends'/);
+  await assert.rejects(
+    run({ "azure-pipelines.yml": "stages:\n  - template: t.yml\n", "t.yml": "parameters:\n  - name: more\n    type: stepList\n    default: []\nstages: []\n" }),
+    /t.yml:2:5: parameter 'more' has type 'stepList', which the executor does not implement/);
 });
 
 test("a repository resource is checked out at its ref, and path@alias templates come from it", async () => {
