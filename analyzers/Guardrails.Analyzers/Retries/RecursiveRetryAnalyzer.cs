@@ -37,45 +37,45 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
         {
             var types = RetryWellKnownTypes.OnDemand(compilationContext.Compilation);
 
-            // One callback per method, and a syntax scan for a call by the method's own name: no per-invocation work.
-            compilationContext.RegisterSyntaxNodeAction(
-                syntaxContext => AnalyzeFunction(syntaxContext, types),
-                SyntaxKind.MethodDeclaration,
-                SyntaxKind.LocalFunctionStatement);
+            // One callback per method body and local function, on the operation tree every build already has (the
+            // SDK's own analyzers need it): no per-invocation work, and no binding of a method on this analyzer's account.
+            compilationContext.RegisterOperationAction(
+                operationContext => AnalyzeFunction(operationContext, types),
+                OperationKind.MethodBody,
+                OperationKind.LocalFunction);
         });
     }
 
-    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
+    private static void AnalyzeFunction(OperationAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
     {
-        var (name, parameters, body) = context.Node switch
+        var (name, parameters, body) = context.Operation.Syntax switch
         {
             MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody),
             LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody),
             _ => (string.Empty, null, null),
         };
+
         // Most methods never write their own name in their body: a text search rules them out before any walk.
         if (body is null || parameters is null ||
-            !SourceTextSearch.ContainsWord(context.Node.SyntaxTree.GetText(context.CancellationToken), body.Span, name))
+            !SourceTextSearch.ContainsWord(body.SyntaxTree.GetText(context.CancellationToken), body.Span, name))
         {
             return;
         }
 
         // Syntax first: a call by the method's own name, passing its own parameters again, from a catch block or
-        // after an earlier action whose result the method tests. Only those bind the method.
-        IMethodSymbol? function = null;
+        // after an earlier action whose result the method tests.
+        var function = context.Operation is ILocalFunctionOperation localFunction ? localFunction.Symbol : context.ContainingSymbol as IMethodSymbol;
         var actionTestedBefore = false;
         foreach (var call in RetryCandidateSyntax.NodesInSameBody(body).OfType<InvocationExpressionSyntax>())
         {
             if (InvokedName(call.Expression) == name &&
                 (actionTestedBefore || RetryCandidateSyntax.EnclosingCatch(call) is not null) &&
-                PassesOwnParametersAgain(call.ArgumentList, parameters))
+                PassesOwnParametersAgain(call.ArgumentList, parameters) &&
+                function is not null &&
+                types.Value is { } resolved &&
+                context.Operation.SemanticModel?.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
             {
-                function ??= context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) as IMethodSymbol;
-                if (function is not null && types.Value is { } resolved &&
-                    context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
-                {
-                    AnalyzeInvocation(context, invocation, function, resolved);
-                }
+                AnalyzeInvocation(context, invocation, function, resolved);
             }
 
             actionTestedBefore |= RetryCandidateSyntax.MayReportResultOfAction(call);
@@ -117,7 +117,7 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, IMethodSymbol function, RetryWellKnownTypes types)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol function, RetryWellKnownTypes types)
     {
         var enclosing = CatchClauseContext.EnclosingFunction(invocation, function);
         if (enclosing is null ||

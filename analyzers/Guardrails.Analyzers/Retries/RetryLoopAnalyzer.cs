@@ -53,20 +53,18 @@ public sealed class RetryLoopAnalyzer : DiagnosticAnalyzer
         {
             var types = RetryWellKnownTypes.OnDemand(compilationContext.Compilation);
 
-            // Syntax first: only loops that could hold a retry (see RetryLoopSyntax) cost a semantic look.
-            compilationContext.RegisterSyntaxNodeAction(
-                syntaxContext => AnalyzeLoop(syntaxContext, types),
-                SyntaxKind.ForStatement,
-                SyntaxKind.WhileStatement,
-                SyntaxKind.DoStatement);
+            // One callback per loop on the operation tree every build already has (the SDK's own analyzers need
+            // it), and a syntax filter (see RetryLoopSyntax) before any other work. A syntax-node callback asking
+            // for the loop's operation would bind its whole method a second time, or first, on its own account.
+            compilationContext.RegisterOperationAction(operationContext => AnalyzeLoop(operationContext, types), OperationKind.Loop);
         });
     }
 
-    private static void AnalyzeLoop(SyntaxNodeAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
+    private static void AnalyzeLoop(OperationAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
     {
-        if (!RetryLoopSyntax.MayBeRetry((StatementSyntax)context.Node) ||
-            types.Value is not { } resolved ||
-            context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not ILoopOperation loop)
+        if (context.Operation is not ILoopOperation { Syntax: StatementSyntax syntax } loop ||
+            !RetryLoopSyntax.MayBeRetry(syntax) ||
+            types.Value is not { } resolved)
         {
             return;
         }
