@@ -38,7 +38,7 @@ public static class PullRequestSizeScript
                 if [ -n "$GUARDRAILS_OVERRIDE_LABEL" ]; then
                   labels_url="${SYSTEM_COLLECTIONURI}${SYSTEM_TEAMPROJECTID}/_apis/git/repositories/${BUILD_REPOSITORY_ID}/pullRequests/${SYSTEM_PULLREQUEST_PULLREQUESTID}/labels?api-version=7.1"
                   labels="$(curl --fail --silent --show-error --header "Authorization: Bearer $SYSTEM_ACCESSTOKEN" "$labels_url")"
-                  if jq --exit-status --arg label "$GUARDRAILS_OVERRIDE_LABEL" '.value | any(.name == $label)' <<< "$labels" > /dev/null; then
+                  if jq --exit-status --arg wanted "$GUARDRAILS_OVERRIDE_LABEL" '.value | any(.name == $wanted)' <<< "$labels" > /dev/null; then
                     override=true
                   fi
                 fi
