@@ -32,7 +32,9 @@ internal static class GitHubExecutor
         IReadOnlyDictionary<string, object> inputs,
         IReadOnlyDictionary<string, string> repositories,
         string? cancelDuring = null,
-        IReadOnlyDictionary<string, string>? secrets = null)
+        IReadOnlyDictionary<string, string>? secrets = null,
+        string? github = null,
+        string? programsFolder = null)
     {
         var node = ExternalTool.Require("node", "Install Node.js 20 or newer.");
         if (!Directory.Exists(Path.Combine(ExecutorsDirectory, "node_modules")))
@@ -69,7 +71,16 @@ internal static class GitHubExecutor
             arguments.AddRange(["--cancel-during", cancelDuring]);
         }
 
-        var outcome = ProcessRunner.Run(node, arguments, ExecutorsDirectory, TimeSpan.FromMinutes(5));
+        if (github is not null)
+        {
+            arguments.AddRange(["--github", github]);
+        }
+
+        // Programs the workflow's scripts call (gh) come first on the PATH the steps inherit.
+        var environment = programsFolder is null
+            ? null
+            : new Dictionary<string, string?> { ["PATH"] = programsFolder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
+        var outcome = ProcessRunner.Run(node, arguments, ExecutorsDirectory, TimeSpan.FromMinutes(5), environment);
         var result = File.Exists(resultFile) ? JsonNode.Parse(File.ReadAllText(resultFile))!.AsObject() : null;
         return new WorkflowOutcome(outcome.ExitCode, outcome.Output, result);
     }
