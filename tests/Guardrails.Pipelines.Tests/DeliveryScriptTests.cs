@@ -210,7 +210,13 @@ public sealed class DeliveryScriptTests
         return repository;
     }
 
-    private static BashSandbox Sandbox() => new BashSandbox().Program("guardrails", $"exec dotnet '{Cli}' \"$@\"");
+    /// <summary>A sandbox whose guardrails is the CLI built with these tests; the scripts also run the real jq and git.</summary>
+    private static BashSandbox Sandbox()
+    {
+        ExternalTool.Require("jq", "Install Debian's jq package.");
+        ExternalTool.Require("git", "Install git.");
+        return new BashSandbox().Program("guardrails", $"exec dotnet '{Cli}' \"$@\"");
+    }
 
     private static Dictionary<string, string> SizeEnvironment(BashSandbox sandbox, string baseSha, string headSha, bool overridden) => new()
     {
