@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Guardrails.Analyzers.Timeouts;
@@ -16,4 +17,21 @@ internal static class InvokedName
         SimpleNameSyntax name => name.Identifier.ValueText,
         _ => string.Empty,
     };
+
+    /// <summary>The call whose name (as <see cref="Of"/> reads it) is this identifier, if there is one.</summary>
+    public static InvocationExpressionSyntax? CallNamedBy(SyntaxToken identifier)
+    {
+        if (identifier.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        ExpressionSyntax callee = name.Parent switch
+        {
+            MemberAccessExpressionSyntax memberAccess when memberAccess.Name == name => memberAccess,
+            MemberBindingExpressionSyntax memberBinding when memberBinding.Name == name => memberBinding,
+            _ => name,
+        };
+        return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
+    }
 }
