@@ -33,9 +33,6 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
     private const string PassTokenOrSetTimeout = "pass a CancellationToken that CancelAfter bounds, or set HttpClient.Timeout";
     private const string PassTokenOrFiniteTimeout = "pass a CancellationToken that CancelAfter bounds, or give the client a finite Timeout";
 
-    /// <summary>Every name <see cref="IsHttpClientRequestName"/> or <see cref="IsWebClientRequestName"/> accepts contains one of these.</summary>
-    private static readonly ImmutableArray<string> RequestWords = ImmutableArray.Create("Send", "Async", "Download", "Upload", "OpenRead", "OpenWrite");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -57,27 +54,16 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
         }
 
         var types = new RequestTypes(httpClient, webClient, cancellationToken, infinite, TestCodeFilter.Create(compilation));
-        // One search of each file's text for the request names rather than a callback per call: requests are rare
-        // in most files, and the driver's bookkeeping for a callback on every invocation was most of this rule's cost.
-        context.RegisterSemanticModelAction(c => AnalyzeFile(c, types));
+        // An operation action: the driver builds every body's operations for the pack's other rules anyway, so the
+        // name test below is the whole cost of a call that is not a request. (A syntax action asking the semantic
+        // model would be charged for binding the body first.)
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
     }
 
-    private static void AnalyzeFile(SemanticModelAnalysisContext context, RequestTypes types)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, RequestTypes types)
     {
-        foreach (var token in TokenSearch.Containing(context.SemanticModel.SyntaxTree, RequestWords, context.CancellationToken))
-        {
-            var name = token.ValueText;
-            if ((IsHttpClientRequestName(name) || IsWebClientRequestName(name))
-                && InvokedName.CallNamedBy(token) is { } call
-                && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
-            {
-                AnalyzeInvocation(context, invocation, types);
-            }
-        }
-    }
-
-    private static void AnalyzeInvocation(SemanticModelAnalysisContext context, IInvocationOperation invocation, RequestTypes types)
-    {
+        // Every call of a build comes through here: a name test first keeps the rest for requests.
+        var invocation = (IInvocationOperation)context.Operation;
         var name = invocation.TargetMethod.Name;
         var mayBeWebClient = types.WebClient is not null && IsWebClientRequestName(name);
         if ((!mayBeWebClient && !(types.HttpClient is not null && IsHttpClientRequestName(name)))
@@ -90,10 +76,9 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
         var syntax = invocation.Syntax;
         var site = new Site(semanticModel, context.CancellationToken);
         var method = invocation.TargetMethod;
-        var containingSymbol = ContainingMember.Of(semanticModel, syntax, context.CancellationToken);
         if (mayBeWebClient && IsUnboundedWebClientRequest(invocation, types.WebClient!))
         {
-            if (!types.TestCode.Skips(context, containingSymbol))
+            if (!types.TestCode.Skips(context))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule,
@@ -109,9 +94,9 @@ public sealed class HttpClientCallWithoutBoundAnalyzer : DiagnosticAnalyzer
         if (types.HttpClient is null
             || !IsRequest(method, types.HttpClient)
             || !CancellationArguments.PassesNoUsableToken(invocation, types.CancellationToken)
-            || EnclosingFunction.HasCancellationTokenParameter(invocation, containingSymbol, types.CancellationToken)
+            || EnclosingFunction.HasCancellationTokenParameter(invocation, context.ContainingSymbol, types.CancellationToken)
             || !HasTokenOverload(method, types.CancellationToken)
-            || types.TestCode.Skips(context, containingSymbol))
+            || types.TestCode.Skips(context))
         {
             return;
         }

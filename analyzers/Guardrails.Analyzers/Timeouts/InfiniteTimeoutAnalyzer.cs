@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -29,12 +28,6 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
 
     private const string FiniteTimeout = "give it a finite timeout sized to the caller's budget";
 
-    /// <summary>
-    /// What the file search looks for: <c>-1</c> (also written <c>- 1</c>), a name containing <c>Infinite</c>,
-    /// <c>MaxValue</c>, and a member ending in <c>Timeout</c> that is assigned.
-    /// </summary>
-    private static readonly ImmutableArray<string> InfiniteWords = ImmutableArray.Create("-1", "- 1", "Infinite", "MaxValue", "Timeout");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -53,76 +46,28 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
 
         var properties = TimeoutProperties.Create(context.Compilation);
         var testCode = TestCodeFilter.Create(context.Compilation);
-        // One search of each file's text for the words an infinite timeout is written with, rather than a callback
-        // per call and per assignment: the driver's bookkeeping for those callbacks was most of this rule's cost.
-        context.RegisterSemanticModelAction(c => AnalyzeFile(c, infinite, properties, testCode));
+        // Calls through operation actions: their operations are bound by the driver for every body anyway, while a
+        // syntax action that asks the semantic model about a call given -1 (an index, a bound: common in most code)
+        // pays for binding the whole body. The written arguments are tested first either way. Assignments through a
+        // syntax action: their test (a member named ...Timeout) almost never passes, so they almost never bind.
+        context.RegisterOperationAction(c => AnalyzeArguments(c, infinite, testCode), OperationKind.Invocation, OperationKind.ObjectCreation);
+        context.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, infinite, properties, testCode), SyntaxKind.SimpleAssignmentExpression);
     }
 
-    private static void AnalyzeFile(SemanticModelAnalysisContext context, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)
+    private static void AnalyzeArguments(OperationAnalysisContext context, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
     {
-        HashSet<SyntaxNode>? calls = null;
-        foreach (var token in TokenSearch.Containing(context.SemanticModel.SyntaxTree, InfiniteWords, context.CancellationToken))
+        var argumentList = context.Operation.Syntax switch
         {
-            if (AssignedTimeout(token) is { } assignment)
-            {
-                AnalyzeAssignment(context, assignment, infinite, properties, testCode);
-            }
-            else if (CallPassingInfinite(token) is { } call && (calls ??= []).Add(call))
-            {
-                AnalyzeArguments(context, call, infinite, testCode);
-            }
-        }
-    }
-
-    /// <summary>
-    /// The call whose argument this token writes as "never": <c>-1</c>, and names such as <c>Timeout.Infinite</c>,
-    /// <c>Timeout.InfiniteTimeSpan</c>, <c>TimeSpan.MaxValue</c> or a constant of one's own named for infinity.
-    /// </summary>
-    private static SyntaxNode? CallPassingInfinite(SyntaxToken token)
-    {
-        ExpressionSyntax? value = token.Parent switch
-        {
-            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.ValueText: "1" } } minusOne
-                when token.IsKind(SyntaxKind.MinusToken) => minusOne,
-            IdentifierNameSyntax name when token.ValueText == "MaxValue" || token.ValueText.IndexOf("Infinite", StringComparison.Ordinal) >= 0
-                => name.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Name == name ? memberAccess : name,
+            InvocationExpressionSyntax invocation => invocation.ArgumentList,
+            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
             _ => null,
         };
-        return value?.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax } arguments }
-            ? arguments.Parent
-            : null;
-    }
-
-    /// <summary>An assignment to a member whose name ends in <c>Timeout</c>, named by this token.</summary>
-    private static AssignmentExpressionSyntax? AssignedTimeout(SyntaxToken token)
-    {
-        if (token.Parent is not IdentifierNameSyntax name || !token.ValueText.EndsWith("Timeout", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        ExpressionSyntax target = name.Parent switch
-        {
-            MemberAccessExpressionSyntax memberAccess when memberAccess.Name == name => memberAccess,
-            MemberBindingExpressionSyntax memberBinding when memberBinding.Name == name => memberBinding,
-            _ => name,
-        };
-        return target.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment && assignment.Left == target
-            ? assignment
-            : null;
-    }
-
-    private static void AnalyzeArguments(SemanticModelAnalysisContext context, SyntaxNode call, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
-    {
-        // The symbol is asked for before the operation, which costs more to build: most calls given -1 or a
-        // MaxValue take no timeout at all.
-        if (context.SemanticModel.GetSymbolInfo(call, context.CancellationToken).Symbol is not IMethodSymbol method
-            || !TimeoutParameters.HasTimeoutParameter(method))
+        if (argumentList is null || !AnyLooksInfinite(argumentList))
         {
             return;
         }
 
-        var arguments = context.SemanticModel.GetOperation(call, context.CancellationToken) switch
+        var arguments = context.Operation switch
         {
             IInvocationOperation invocation => invocation.Arguments,
             IObjectCreationOperation creation => creation.Arguments,
@@ -135,7 +80,7 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
                 || !infinite.IsInfinite(argument.Value)
                 || argument.Parameter is not { } parameter
                 || !TimeoutParameters.IsTimeout(parameter)
-                || testCode.Skips(context, ContainingMember.Of(context.SemanticModel, call, context.CancellationToken)))
+                || testCode.Skips(context))
             {
                 continue;
             }
@@ -148,13 +93,47 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssignment(SemanticModelAnalysisContext context, AssignmentExpressionSyntax syntax, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)
+    /// <summary>
+    /// The written forms of "never": <c>-1</c>, and names such as <c>Timeout.Infinite</c>,
+    /// <c>Timeout.InfiniteTimeSpan</c>, <c>TimeSpan.MaxValue</c> or a constant of one's own named for infinity.
+    /// </summary>
+    private static bool AnyLooksInfinite(ArgumentListSyntax arguments)
     {
-        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation assignment
+        foreach (var argument in arguments.Arguments)
+        {
+            var name = argument.Expression switch
+            {
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.ValueText: "1" } } => "-1",
+                MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            // Most arguments are short names; the substring search runs only on one long enough to hold the word.
+            if (name == "-1" || name == "MaxValue" || (name.Length >= "Infinite".Length && name.IndexOf("Infinite", StringComparison.Ordinal) >= 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)
+    {
+        var syntax = (AssignmentExpressionSyntax)context.Node;
+        var target = syntax.Left switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
+            _ => string.Empty,
+        };
+        if (!target.EndsWith("Timeout", StringComparison.Ordinal)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation assignment
             || assignment.Target is not IPropertyReferenceOperation { Property: var property }
             || !IsInfiniteFor(property, assignment.Value, infinite, properties)
             || (properties.IsHttpClientTimeout(property) && (ResilienceHandlerOwnsTimeouts(assignment, properties) || SelfBoundingType.BoundsRequests(syntax)))
-            || testCode.Skips(context, ContainingMember.Of(context.SemanticModel, syntax, context.CancellationToken)))
+            || testCode.Skips(context))
         {
             return;
         }

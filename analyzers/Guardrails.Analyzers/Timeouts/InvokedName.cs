@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Guardrails.Analyzers.Timeouts;
@@ -17,21 +16,4 @@ internal static class InvokedName
         SimpleNameSyntax name => name.Identifier.ValueText,
         _ => string.Empty,
     };
-
-    /// <summary>The call whose name (as <see cref="Of"/> reads it) is this identifier, if there is one.</summary>
-    public static InvocationExpressionSyntax? CallNamedBy(SyntaxToken identifier)
-    {
-        if (identifier.Parent is not SimpleNameSyntax name)
-        {
-            return null;
-        }
-
-        ExpressionSyntax callee = name.Parent switch
-        {
-            MemberAccessExpressionSyntax memberAccess when memberAccess.Name == name => memberAccess,
-            MemberBindingExpressionSyntax memberBinding when memberBinding.Name == name => memberBinding,
-            _ => name,
-        };
-        return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
-    }
 }

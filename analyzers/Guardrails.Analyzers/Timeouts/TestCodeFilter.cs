@@ -66,10 +66,6 @@ internal sealed class TestCodeFilter
     public bool Skips(SyntaxNodeAnalysisContext context)
         => Skips(context.Options, context.Node.SyntaxTree, context.ContainingSymbol);
 
-    /// <summary>True when a node a file-wide search found sits in test code and the options say to leave test code alone.</summary>
-    public bool Skips(SemanticModelAnalysisContext context, ISymbol? containingSymbol)
-        => Skips(context.Options, context.SemanticModel.SyntaxTree, containingSymbol);
-
     private bool Skips(AnalyzerOptions options, SyntaxTree tree, ISymbol? containingSymbol)
     {
         if (!IsTestProject(options) && (testAttributes.IsEmpty || containingSymbol is null || !IsInTestCode(containingSymbol)))

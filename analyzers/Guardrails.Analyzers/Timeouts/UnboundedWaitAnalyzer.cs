@@ -26,9 +26,6 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
         description: "A wait with neither a timeout nor a cancellation token turns a stuck dependency into a stuck thread or request. Pass a timeout and handle the timed-out case, or a CancellationToken that a CancelAfter bounds.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnboundedWait));
 
-    /// <summary>Every name <see cref="IsWaitName"/> accepts contains one of these.</summary>
-    private static readonly ImmutableArray<string> WaitWords = ImmutableArray.Create("Wait", "Join", "Take");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -61,26 +58,11 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
         }
 
         var testCode = TestCodeFilter.Create(compilation);
-        // One search of each file's text for the wait names rather than a callback per call: waits are rare, and the
-        // driver's bookkeeping for a callback on every invocation of a build was most of this rule's cost.
-        context.RegisterSemanticModelAction(c => AnalyzeFile(c, waits, cancellationToken, testCode));
-    }
-
-    private static void AnalyzeFile(
-        SemanticModelAnalysisContext context,
-        Dictionary<INamedTypeSymbol, WaitKind> waits,
-        INamedTypeSymbol cancellationToken,
-        TestCodeFilter testCode)
-    {
-        foreach (var token in TokenSearch.Containing(context.SemanticModel.SyntaxTree, WaitWords, context.CancellationToken))
-        {
-            if (IsWaitName(token.ValueText)
-                && InvokedName.CallNamedBy(token) is { } call
-                && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
-            {
-                AnalyzeInvocation(context, invocation, waits, cancellationToken, testCode);
-            }
-        }
+        // An operation action: the driver builds every body's operations for the pack's other rules anyway, so the
+        // name test below is the whole cost of a call that is not a wait.
+        context.RegisterOperationAction(
+            operationContext => AnalyzeInvocation(operationContext, waits, cancellationToken, testCode),
+            OperationKind.Invocation);
     }
 
     private static void Add(Dictionary<INamedTypeSymbol, WaitKind> waits, Compilation compilation, string metadataName, WaitKind kind)
@@ -92,21 +74,21 @@ public sealed class UnboundedWaitAnalyzer : DiagnosticAnalyzer
     }
 
     private static void AnalyzeInvocation(
-        SemanticModelAnalysisContext context,
-        IInvocationOperation invocation,
+        OperationAnalysisContext context,
         Dictionary<INamedTypeSymbol, WaitKind> waits,
         INamedTypeSymbol cancellationToken,
         TestCodeFilter testCode)
     {
+        // Every call in a build comes through here: the name test keeps the type walk for the few waits.
+        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var containingSymbol = ContainingMember.Of(context.SemanticModel, invocation.Syntax, context.CancellationToken);
         if (!IsWaitName(method.Name)
             || !IsWatchedWait(method, waits, out var kind)
             || TimeoutParameters.HasTimeoutParameter(method)
             || !CancellationArguments.PassesNoUsableToken(invocation, cancellationToken)
             || (kind == WaitKind.Process && method.Name == "WaitForExit" && invocation.Syntax is InvocationExpressionSyntax syntax && ProcessExit.IsKnownBefore(syntax))
-            || IsReportedElsewhere(invocation, containingSymbol, method, kind, cancellationToken)
-            || testCode.Skips(context, containingSymbol))
+            || IsReportedElsewhere(invocation, context.ContainingSymbol, method, kind, cancellationToken)
+            || testCode.Skips(context))
         {
             return;
         }
