@@ -77,6 +77,36 @@ public sealed class DoraCommandTests
     }
 
     [Test]
+    public void Azure_environment_records_joined_with_their_runs_give_lead_times_from_the_runs_commits()
+    {
+        using var git = Linear();
+        using var folder = TemporaryFolder.Create("guardrails-dora-");
+        var v1 = git.Git(null, "rev-parse", "v1").Trim();
+        var v2 = git.Git(null, "rev-parse", "v2").Trim();
+        var v3 = git.Git(null, "rev-parse", "v3").Trim();
+        var runs = folder.Write("runs.json", $$"""[ { "id": 6, "sourceVersion": "{{v1}}" }, { "id": 7, "sourceVersion": "{{v2}}" }, { "id": 8, "sourceVersion": "{{v3}}" } ]""");
+        var records = folder.Write("records.json", """
+            { "count": 4, "value": [
+              { "owner": { "id": 6 }, "stageName": "prod", "stageAttempt": 1, "result": "succeeded", "finishTime": "2026-01-05T10:00:00Z" },
+              { "owner": { "id": 7 }, "stageName": "prod", "stageAttempt": 1, "result": "succeeded", "finishTime": "2026-01-07T12:00:00Z" },
+              { "owner": { "id": 8 }, "stageName": "prod", "stageAttempt": 1, "result": "succeeded", "finishTime": "2026-01-13T09:00:00Z" },
+              { "owner": { "id": 8 }, "stageName": "prod", "stageAttempt": 1, "result": "failed", "finishTime": "2026-01-13T10:00:00Z" } ] }
+            """);
+
+        var (exit, output, error) = Run(["--repository", git.Path, "--azure-deployments", records, "--azure-runs", runs, "--format", "json", .. Window]);
+        var alone = Run(["--repository", git.Path, "--azure-deployments", records]);
+
+        Assert.That(exit, Is.EqualTo(0), error);
+        using var json = JsonDocument.Parse(output);
+        var totals = json.RootElement.GetProperty("totals");
+        Assert.That(totals.GetProperty("deployments").GetInt32(), Is.EqualTo(3));
+        Assert.That(totals.GetProperty("failedDeployments").GetInt32(), Is.EqualTo(1));
+        // Run 7 ships v2's commit at the 7th 12:00, after run 6 shipped v1's: changes c2 (24 h) and c3 (6 h). Run 8 failed.
+        Assert.That(totals.GetProperty("leadTimeHours").GetProperty("median").GetDouble(), Is.EqualTo(15));
+        AssertError(alone, "GR6007", "--azure-runs");
+    }
+
+    [Test]
     public void Markdown_and_html_reports_show_every_metric_and_the_html_has_one_scottplot_chart_per_metric()
     {
         using var git = Linear();

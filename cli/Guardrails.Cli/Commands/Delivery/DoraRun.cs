@@ -25,9 +25,14 @@ internal sealed class DoraRun(TextWriter output, TextWriter error, TimeProvider 
                 DeliveryOptions.Date("--until", settings.Until),
                 DeliveryOptions.Date("--baseline-until", settings.BaselineUntil),
                 clock.GetUtcNow());
-            if (settings.TagPattern is null && settings.DeploymentRecords is null && settings.GitHubDeployments is null)
+            if (settings.TagPattern is null && settings.DeploymentRecords is null && settings.GitHubDeployments is null && settings.AzureDeployments is null)
             {
-                throw new DeliveryInputException("Name where deployments come from: --deployments-from-tags 'v*', --deployment-records PATH or --github-deployments FILE (they can be combined).");
+                throw new DeliveryInputException("Name where deployments come from: --deployments-from-tags 'v*', --deployment-records PATH, --github-deployments FILE or --azure-deployments FILE with --azure-runs FILE (they can be combined).");
+            }
+
+            if ((settings.AzureDeployments is null) != (settings.AzureRuns is null))
+            {
+                throw new DeliveryInputException("--azure-deployments and --azure-runs go together: the deployment records name their runs, and the runs export (az pipelines runs list --output json) gives each run's commit.");
             }
 
             var repository = GitRepository.Open(settings.Repository);
@@ -45,6 +50,11 @@ internal sealed class DoraRun(TextWriter output, TextWriter error, TimeProvider 
             if (settings.GitHubDeployments is not null)
             {
                 deployments.AddRange(GitHubDeployments.Read(settings.GitHubDeployments, settings.Environment));
+            }
+
+            if (settings.AzureDeployments is not null)
+            {
+                deployments.AddRange(AzureEnvironmentDeployments.Read(settings.AzureDeployments, settings.AzureRuns!));
             }
 
             var incidents = settings.Incidents is null ? [] : IncidentExport.Read(settings.Incidents);

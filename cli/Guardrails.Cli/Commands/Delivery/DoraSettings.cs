@@ -26,6 +26,14 @@ internal sealed class DoraSettings : CommandSettings
     [Description("A GitHub Deployments export (the REST API's JSON array, optionally with each deployment's statuses)")]
     public string? GitHubDeployments { get; init; }
 
+    [CommandOption("--azure-deployments <FILE>")]
+    [Description("Azure Pipelines environment deployment records (the REST API's JSON); needs --azure-runs for their commits")]
+    public string? AzureDeployments { get; init; }
+
+    [CommandOption("--azure-runs <FILE>")]
+    [Description("The runs behind --azure-deployments (az pipelines runs list --output json): id and sourceVersion")]
+    public string? AzureRuns { get; init; }
+
     [CommandOption("--environment <NAME>")]
     [Description("Only GitHub deployments to this environment (case-insensitive). Default: all")]
     public string? Environment { get; init; }
