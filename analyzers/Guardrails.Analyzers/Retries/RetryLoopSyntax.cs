@@ -27,52 +27,81 @@ internal static class RetryLoopSyntax
             return false;
         }
 
-        var statements = TopLevelStatements(body).ToArray();
-        if (statements.OfType<TryStatementSyntax>().Any(tryStatement => tryStatement.Catches.Any(RetryCandidateSyntax.MayGoOn)))
+        // One pass over the body's statements, without iterators: this runs on every loop of the codebase.
+        var testsResult = condition is not null && ResultConditionSyntax.MayTestResult(condition);
+        switch (Scan(body))
         {
-            return true;
+            case BodyShape.RetryingTry:
+                return true;
+            case BodyShape.ResultCheck:
+                testsResult = true;
+                break;
         }
 
-        // A failed result sends the loop round again through its condition or an if that leaves or continues.
-        var testsResult = (condition is not null && ResultConditionSyntax.MayTestResult(condition)) ||
-            statements.OfType<IfStatementSyntax>().Any(check => EndsByLeavingOrContinuing(check.Statement) && ResultConditionSyntax.MayTestResult(check.Condition));
         return testsResult && RetryCandidateSyntax.NodesInSameBody(loop)
             .OfType<InvocationExpressionSyntax>()
             .Any(RetryCandidateSyntax.MayReportResultOfAction);
     }
 
-    private static bool EndsByLeavingOrContinuing(StatementSyntax branch) =>
-        TopLevelStatements(branch).LastOrDefault() is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax;
+    private enum BodyShape
+    {
+        Neither,
+        ResultCheck,
+        RetryingTry,
+    }
 
-    /// <summary>The statements the detector looks at: those of the body, looking through blocks, <c>using</c> and <c>lock</c>.</summary>
-    private static IEnumerable<StatementSyntax> TopLevelStatements(StatementSyntax statement)
+    /// <summary>The statements the detector looks at (those of the body, through blocks, <c>using</c> and <c>lock</c>): a try that may retry, an if that tests a result.</summary>
+    private static BodyShape Scan(StatementSyntax statement)
     {
         switch (statement)
         {
             case BlockSyntax block:
-                foreach (var inner in block.Statements.SelectMany(TopLevelStatements))
+                var shape = BodyShape.Neither;
+                foreach (var inner in block.Statements)
                 {
-                    yield return inner;
+                    var found = Scan(inner);
+                    if (found == BodyShape.RetryingTry)
+                    {
+                        return found;
+                    }
+
+                    if (found > shape)
+                    {
+                        shape = found;
+                    }
                 }
 
-                break;
+                return shape;
             case UsingStatementSyntax { Statement: { } usingBody }:
-                foreach (var inner in TopLevelStatements(usingBody))
-                {
-                    yield return inner;
-                }
-
-                break;
+                return Scan(usingBody);
             case LockStatementSyntax { Statement: { } lockBody }:
-                foreach (var inner in TopLevelStatements(lockBody))
+                return Scan(lockBody);
+            case TryStatementSyntax tryStatement:
+                foreach (var catchClause in tryStatement.Catches)
                 {
-                    yield return inner;
+                    if (RetryCandidateSyntax.MayGoOn(catchClause))
+                    {
+                        return BodyShape.RetryingTry;
+                    }
                 }
 
-                break;
+                return BodyShape.Neither;
+            case IfStatementSyntax check when EndsByLeavingOrContinuing(check.Statement) && ResultConditionSyntax.MayTestResult(check.Condition):
+                return BodyShape.ResultCheck;
             default:
-                yield return statement;
-                break;
+                return BodyShape.Neither;
         }
     }
+
+    private static bool EndsByLeavingOrContinuing(StatementSyntax branch) =>
+        LastStatement(branch) is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax;
+
+    /// <summary>The last statement run, looking into blocks, <c>using</c> and <c>lock</c>.</summary>
+    private static StatementSyntax? LastStatement(StatementSyntax statement) => statement switch
+    {
+        BlockSyntax block => block.Statements.Count == 0 ? null : LastStatement(block.Statements[block.Statements.Count - 1]),
+        UsingStatementSyntax { Statement: { } usingBody } => LastStatement(usingBody),
+        LockStatementSyntax { Statement: { } lockBody } => LastStatement(lockBody),
+        _ => statement,
+    };
 }
