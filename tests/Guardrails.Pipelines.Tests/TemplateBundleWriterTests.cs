@@ -15,6 +15,7 @@ public sealed class TemplateBundleWriterTests
             "azure/canary-stage.yml",
             "azure/steps/check-settings.yml",
             "azure/steps/gate.yml",
+            "azure/steps/kill-switch.yml",
             "azure/steps/traffic.yml",
             "manifest.json",
     ];
