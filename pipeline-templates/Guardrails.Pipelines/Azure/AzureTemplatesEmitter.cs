@@ -50,7 +50,7 @@ public static class AzureTemplatesEmitter
     private static YamlMapping Stage(CanaryPipeline pipeline, IReadOnlyList<TemplateInput> inputs, Dictionary<string, TemplateInput> byName, IReadOnlyList<TrafficAdapter> adapters)
     {
         string P(string name) => AzureSteps.Parameter(byName[name]);
-        var checkSettings = Template("steps/check-settings.yml", SettingsCheckScript.InputsRead(pipeline).Select(name => byName[name]));
+        var checkSettings = Template("steps/check-settings.yml", SettingsCheckScript.InputsRead(pipeline).Select(name => byName[name]).Append(KillSwitchInputs.Token));
         var trafficInputs = TrafficParameters(byName, adapters);
 
         YamlMapping TrafficTemplate(AdapterOperation operation, string percent) =>
@@ -122,8 +122,9 @@ public static class AzureTemplatesEmitter
         var environment = read.Select(input => (input.EnvironmentVariable, input.Type == TemplateInputType.PercentList
             ? "${{ join(',', parameters." + input.AzureName + ") }}"
             : AzureSteps.Parameter(input))).ToList();
+        environment.Add((KillSwitchInputs.TokenGivenVariable, "${{ ne(parameters." + KillSwitchInputs.Token.AzureName + ", '') }}"));
         return new YamlMapping()
-            .Add("parameters", new YamlSequence().AddRange(read.Select(AzureSteps.Declaration)))
+            .Add("parameters", new YamlSequence().AddRange(read.Append(KillSwitchInputs.Token).Select(AzureSteps.Declaration)))
             .Add("steps", new YamlSequence().Add(AzureSteps.Bash(
                 "Check traffic steps, bake time and adapter settings",
                 environment,

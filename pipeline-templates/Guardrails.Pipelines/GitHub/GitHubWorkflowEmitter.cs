@@ -120,6 +120,7 @@ public static class GitHubWorkflowEmitter
         var environment = SettingsCheckScript.InputsRead(context.Pipeline)
             .Select(name => context.Inputs[name])
             .Select(input => (input.EnvironmentVariable, GitHubSteps.Input(input)))
+            .Append((KillSwitchInputs.TokenGivenVariable, "${{ secrets." + KillSwitchSecret + " != '' }}"))
             .ToList();
         return Job(stage.Title, needs: null, YamlScalar.Number(5))
             .Add("permissions", new YamlMapping(), "Reads only its inputs: no token scope at all.")

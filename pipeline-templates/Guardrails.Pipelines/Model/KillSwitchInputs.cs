@@ -17,6 +17,9 @@ public static class KillSwitchInputs
     /// <summary>The variable the token is in when the kill switch runs (guardrails flags off --token-env names it).</summary>
     public const string TokenVariable = "GUARDRAILS_KILL_SWITCH_TOKEN";
 
+    /// <summary>Whether a token was given (true or false, never the token): the settings check reads it before any deploy.</summary>
+    public const string TokenGivenVariable = "GUARDRAILS_KILL_SWITCH_HAS_TOKEN";
+
     public static TemplateInput Flags { get; } = new(
         "kill-switch-flags", TemplateInputType.Text, "Feature flags the rollback turns off, separated by commas or spaces (empty: no kill switch).", string.Empty);
 
