@@ -35,7 +35,9 @@ public sealed class TemplatesCommandTests
         Assert.That(Path.Combine(output, ".github", "actions", "guardrails-gate", "action.yml"), Does.Exist);
         Assert.That(Path.Combine(output, "azure", "canary-stage.yml"), Does.Exist);
         Assert.That(File.ReadAllText(workflow), Does.Contain("guardrails-templates-version: 3.1.4"));
-        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(6));
+        Assert.That(Path.Combine(output, "azure", "steps", "kill-switch.yml"), Does.Exist);
+        var emitted = Guardrails.Pipelines.PipelineTemplateGenerator.Generate(new Guardrails.Pipelines.Model.CanaryPipeline { Version = "3.1.4" }, "tests").Files;
+        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(emitted.Count), "one line per file written");
     }
 
     [Test]

@@ -39,7 +39,7 @@ public sealed class GitHubKillSwitchScenarioTests
         var burning = release.RunGitHub(KillSwitch(release.Inputs("25,100")), secrets: secrets);
         var sdkAfterFirst = await unleash.SdkSeesAsync(Flag, expected: false);
         var eventsAfterFirst = await unleash.EventCountAsync(Flag);
-        var failedDeploy = release.RunGitHub(KillSwitch(release.Inputs("10,100", deployCommand: $"echo deploy >> {release.CallsFile} && exit 1")), secrets: secrets);
+        var failedDeploy = release.RunGitHub(KillSwitch(release.Inputs("10,100", deployCommand: release.FailingDeployCommand)), secrets: secrets);
 
         Assert.That(burning.ExitCode, Is.Zero, burning.Log);
         Assert.Multiple(async () =>
@@ -63,7 +63,7 @@ public sealed class GitHubKillSwitchScenarioTests
     public void The_command_provider_runs_the_teams_command_after_the_traffic_rollback()
     {
         using var release = new CanaryRelease(_ => 0.0005);
-        var inputs = release.Inputs("10,100", deployCommand: $"echo deploy >> {release.CallsFile} && exit 1");
+        var inputs = release.Inputs("10,100", deployCommand: release.FailingDeployCommand);
         inputs["kill-switch-flags"] = "shop-a, shop-b";
         inputs["kill-switch-provider"] = "command";
         inputs["kill-switch-command"] = $"echo \"flags off $GUARDRAILS_KILL_SWITCH_FLAGS in $GUARDRAILS_KILL_SWITCH_ENVIRONMENT\" >> {release.CallsFile}";
@@ -83,7 +83,7 @@ public sealed class GitHubKillSwitchScenarioTests
     public void Without_flags_the_rollback_only_moves_traffic_and_the_record_has_no_flags()
     {
         using var release = new CanaryRelease(_ => 0.0005);
-        var inputs = release.Inputs("10,100", deployCommand: $"echo deploy >> {release.CallsFile} && exit 1");
+        var inputs = release.Inputs("10,100", deployCommand: release.FailingDeployCommand);
         inputs["kill-switch-provider"] = "command";
         inputs["kill-switch-command"] = $"echo \"flags off\" >> {release.CallsFile}";
 
