@@ -34,10 +34,11 @@ public sealed class TemplatesCommandTests
         Assert.That(workflow, Does.Exist);
         Assert.That(Path.Combine(output, ".github", "actions", "guardrails-gate", "action.yml"), Does.Exist);
         Assert.That(Path.Combine(output, "azure", "canary-stage.yml"), Does.Exist);
+        Assert.That(Path.Combine(output, ".github", "workflows", "guardrails-pull-request.yml"), Does.Exist);
+        Assert.That(Path.Combine(output, "azure", "steps", "dora-report.yml"), Does.Exist);
         Assert.That(File.ReadAllText(workflow), Does.Contain("guardrails-templates-version: 3.1.4"));
         Assert.That(Path.Combine(output, "azure", "steps", "kill-switch.yml"), Does.Exist);
-        var emitted = Guardrails.Pipelines.PipelineTemplateGenerator.Generate(new Guardrails.Pipelines.Model.CanaryPipeline { Version = "3.1.4" }, "tests").Files;
-        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(emitted.Count), "one line per file written");
+        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(11), "seven canary files and four delivery files");
     }
 
     [Test]
