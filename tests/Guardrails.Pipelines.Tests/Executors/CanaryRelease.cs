@@ -50,6 +50,9 @@ internal sealed class CanaryRelease : IDisposable
 
     public string Workflow => Path.Combine(TemplatesDirectory, ".github", "workflows", "guardrails-canary.yml");
 
+    /// <summary>The file the script adapter's commands append their calls to.</summary>
+    public string CallsFile => callsFile;
+
     /// <summary>Every adapter call so far, in order: "deploy", "route 25", "promote", "rollback".</summary>
     public IReadOnlyList<string> Calls => File.ReadAllLines(callsFile).Where(line => line.Length > 0).ToList();
 
@@ -114,8 +117,8 @@ internal sealed class CanaryRelease : IDisposable
         ["rollbackCommand"] = RollbackCommand,
     };
 
-    public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null) =>
-        GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, cancelDuring);
+    public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null, IReadOnlyDictionary<string, string>? secrets = null) =>
+        GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, cancelDuring, secrets);
 
     /// <summary>Runs a workflow imported from elsewhere, with its gate action checked out of <paramref name="templatesGitDirectory"/>.</summary>
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string workflow, string templatesGitDirectory) =>
