@@ -8,14 +8,13 @@ using Guardrails.Testing;
 namespace Guardrails.Pipelines.Tests.Executors;
 
 /// <summary>
-/// One canary release of the service "shop" run through an executor: the templates of the packed CLI's
-/// version in a local templates repository tagged as a release, a caller repository holding the SLO file and
-/// a nuget.config for the packed CLI, the script adapter whose commands append to <see cref="Calls"/>, and
-/// live metrics that follow the traffic the route command sets.
+/// One canary release of a service ("shop" unless given) run through an executor: the templates of the packed
+/// CLI's version in a local templates repository tagged as a release, a caller repository holding the
+/// service's SLO file and a nuget.config for the packed CLI, the script adapter whose commands append to
+/// <see cref="Calls"/>, and live metrics that follow the traffic percentage written to <see cref="TrafficFile"/>.
 /// </summary>
 internal sealed class CanaryRelease : IDisposable
 {
-    public const string Service = "shop";
     public const string TemplatesRepository = "guardrails-dotnet/guardrails-templates";
 
     private readonly string root;
@@ -23,8 +22,9 @@ internal sealed class CanaryRelease : IDisposable
     private readonly LiveCanaryMetrics metrics;
     private readonly ScrapingPrometheus prometheus;
 
-    public CanaryRelease(Func<int, double> errorRatio, double canaryShare = 1)
+    public CanaryRelease(Func<int, double> errorRatio, double canaryShare = 1, CanaryService? service = null)
     {
+        ServiceUnderRelease = service ?? CanaryService.Shop;
         // The workflow's record step runs jq; the templates repository is a git repository.
         ExternalTool.Require("jq", "Install Debian's 'jq' package; .ci/run does.");
         ExternalTool.Require("git", "Install git.");
@@ -35,10 +35,19 @@ internal sealed class CanaryRelease : IDisposable
         File.WriteAllText(TrafficFile, "0");
         Feed = CliPackageFeed.Current;
         TemplatesDirectory = PublishTemplates(Path.Combine(root, "templates"), Feed.Version);
-        Workspace = WriteCallerRepository(Path.Combine(root, "caller"), Feed);
-        metrics = new LiveCanaryMetrics(Service, TrafficFile, errorRatio, canaryShare);
+        Workspace = WriteCallerRepository(Path.Combine(root, "caller"), Feed, ServiceUnderRelease);
+        metrics = new LiveCanaryMetrics(Service, TrafficFile, errorRatio, canaryShare, ServiceUnderRelease.CanaryLabels);
         prometheus = ScrapingPrometheus.Start(metrics.Port);
     }
+
+    public CanaryService ServiceUnderRelease { get; }
+
+    public string Service => ServiceUnderRelease.Name;
+
+    /// <summary>The folder of this release's scratch files (the call log, the traffic file), outside the caller's repository.</summary>
+    public string Root => root;
+
+    public Uri PrometheusAddress => prometheus.Address;
 
     public CliPackageFeed Feed { get; }
 
@@ -64,8 +73,8 @@ internal sealed class CanaryRelease : IDisposable
         ["adapter"] = "script",
         ["traffic-steps"] = trafficSteps,
         ["bake-minutes"] = 0,
-        ["slo-file"] = "slo/shop.yaml",
-        ["slo-name"] = "availability",
+        ["slo-file"] = ServiceUnderRelease.SloFile,
+        ["slo-name"] = ServiceUnderRelease.SloName,
         ["prometheus-url"] = prometheus.Address.ToString(),
         ["selector"] = "track=\"canary\"",
         ["window"] = "10s",
@@ -81,6 +90,10 @@ internal sealed class CanaryRelease : IDisposable
 
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null) =>
         GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, cancelDuring);
+
+    /// <summary>Runs this release's workflow with the caller's <paramref name="secrets"/>, the executor started with <paramref name="environment"/>.</summary>
+    public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, IReadOnlyDictionary<string, string> secrets, IReadOnlyDictionary<string, string?> environment) =>
+        GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, secrets: secrets, environment: environment);
 
     /// <summary>Runs a workflow imported from elsewhere, with its gate action checked out of <paramref name="templatesGitDirectory"/>.</summary>
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string workflow, string templatesGitDirectory) =>
@@ -105,29 +118,12 @@ internal sealed class CanaryRelease : IDisposable
         return directory;
     }
 
-    private static string WriteCallerRepository(string directory, CliPackageFeed feed)
+    private static string WriteCallerRepository(string directory, CliPackageFeed feed, CanaryService service)
     {
-        Directory.CreateDirectory(Path.Combine(directory, "slo"));
+        var sloFile = Path.Combine(directory, service.SloFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(sloFile)!);
         File.WriteAllText(Path.Combine(directory, "nuget.config"), feed.NuGetConfig());
-        File.WriteAllText(Path.Combine(directory, "slo", "shop.yaml"), """
-            version: "prometheus/v1"
-            service: "shop"
-            slos:
-              - name: "availability"
-                objective: 99.9
-                labels:
-                  guardrails_category: availability
-                sli:
-                  events:
-                    error_query: sum(rate(http_requests_total{service="shop",code=~"5.."}[{{.window}}]))
-                    total_query: sum(rate(http_requests_total{service="shop"}[{{.window}}]))
-                alerting:
-                  name: ShopHighErrorRate
-                  page_alert:
-                    disable: true
-                  ticket_alert:
-                    disable: true
-            """);
+        File.WriteAllText(sloFile, service.SloFileContent);
         return directory;
     }
 

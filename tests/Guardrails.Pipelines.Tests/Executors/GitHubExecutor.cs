@@ -21,7 +21,10 @@ internal sealed record WorkflowOutcome(int ExitCode, string Log, JsonObject? Res
     public string Output(string name) => (string)Result!["outputs"]![name]!;
 }
 
-/// <summary>Runs pipeline-templates/executors/run-github.mjs, the local GitHub Actions executor.</summary>
+/// <summary>
+/// Runs pipeline-templates/executors/run-github.mjs, the local GitHub Actions executor; its jobs inherit the
+/// test's environment with <c>environment</c> applied (a stand-in tool first on PATH, for instance).
+/// </summary>
 internal static class GitHubExecutor
 {
     private static readonly string ExecutorsDirectory = RepositoryLayout.PathOf("pipeline-templates", "executors");
@@ -32,7 +35,8 @@ internal static class GitHubExecutor
         IReadOnlyDictionary<string, object> inputs,
         IReadOnlyDictionary<string, string> repositories,
         string? cancelDuring = null,
-        IReadOnlyDictionary<string, string>? secrets = null)
+        IReadOnlyDictionary<string, string>? secrets = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var node = ExternalTool.Require("node", "Install Node.js 20 or newer.");
         if (!Directory.Exists(Path.Combine(ExecutorsDirectory, "node_modules")))
@@ -69,7 +73,7 @@ internal static class GitHubExecutor
             arguments.AddRange(["--cancel-during", cancelDuring]);
         }
 
-        var outcome = ProcessRunner.Run(node, arguments, ExecutorsDirectory, TimeSpan.FromMinutes(5));
+        var outcome = ProcessRunner.Run(node, arguments, ExecutorsDirectory, TimeSpan.FromMinutes(5), environment);
         var result = File.Exists(resultFile) ? JsonNode.Parse(File.ReadAllText(resultFile))!.AsObject() : null;
         return new WorkflowOutcome(outcome.ExitCode, outcome.Output, result);
     }
