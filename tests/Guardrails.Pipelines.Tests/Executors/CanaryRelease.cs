@@ -91,9 +91,29 @@ internal sealed class CanaryRelease : IDisposable
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null) =>
         GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, cancelDuring);
 
-    /// <summary>Runs this release's workflow with the caller's <paramref name="secrets"/>, the executor started with <paramref name="environment"/>.</summary>
-    public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, IReadOnlyDictionary<string, string> secrets, IReadOnlyDictionary<string, string?> environment) =>
-        GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, secrets: secrets, environment: environment);
+    /// <summary>
+    /// Runs the job <paramref name="job"/> of the caller's workflow <paramref name="callerWorkflow"/> (a path in
+    /// <see cref="Workspace"/>), which calls this release's reusable workflow by <paramref name="reference"/>: the
+    /// templates repository gets that tag on this release's commit too, so the caller's <c>uses:</c> resolves as written.
+    /// </summary>
+    public WorkflowOutcome RunGitHubCaller(
+        string callerWorkflow,
+        string job,
+        string reference,
+        IReadOnlyDictionary<string, object> withOverrides,
+        IReadOnlyDictionary<string, string> secrets,
+        IReadOnlyDictionary<string, string?> environment)
+    {
+        Git(TemplatesDirectory, "tag", "--force", reference);
+        return GitHubExecutor.RunCallerJob(
+            Path.Combine(Workspace, callerWorkflow),
+            job,
+            withOverrides,
+            Workspace,
+            new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory },
+            secrets,
+            environment);
+    }
 
     /// <summary>Runs a workflow imported from elsewhere, with its gate action checked out of <paramref name="templatesGitDirectory"/>.</summary>
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string workflow, string templatesGitDirectory) =>

@@ -1,65 +1,60 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Guardrails.Gate.PromQl;
 using YamlDotNet.RepresentationModel;
 
 namespace Guardrails.Pipelines.Tests.Executors;
 
 /// <summary>
-/// The GitHub Actions example of docs/templates.md, read at test time, as a call of the reusable workflow: the
-/// job that <c>uses:</c> guardrails-canary.yml, its <c>with:</c> values as written, and the caller's secret
-/// each of its <c>secrets:</c> passes. The executor runs the reusable workflow itself, so this is the caller
-/// job's part of the run: <c>with:</c> becomes the workflow's inputs and <c>secrets:</c> its secrets.
+/// The GitHub Actions example of docs/templates.md, read at test time: its text, and the job that calls the
+/// reusable workflow guardrails-canary.yml with its <c>uses:</c> and its <c>with:</c> values as written (which the
+/// scenario builds its fixtures and expectations from: the SLO file, the manifests, the kubectl calls).
 /// </summary>
-internal sealed partial class GitHubDocsExample
+internal sealed class GitHubDocsExample
 {
     public const string ReusableWorkflow = CanaryRelease.TemplatesRepository + "/.github/workflows/guardrails-canary.yml";
 
-    private GitHubDocsExample(string jobId, string uses, IReadOnlyDictionary<string, string> with, IReadOnlyDictionary<string, string> secretSources)
+    private GitHubDocsExample(string text, string jobId, string uses, IReadOnlyDictionary<string, string> with)
     {
+        Text = text;
         JobId = jobId;
         Uses = uses;
         With = with;
-        SecretSources = secretSources;
     }
 
-    /// <summary>The caller job's id ("canary" in the example).</summary>
+    /// <summary>The example as the docs give it, to be copied into a repository's .github/workflows.</summary>
+    public string Text { get; }
+
+    /// <summary>The id of the job that calls the reusable workflow ("canary" in the example).</summary>
     public string JobId { get; }
 
     /// <summary>The job's <c>uses:</c>, such as <c>guardrails-dotnet/guardrails-templates/.github/workflows/guardrails-canary.yml@v1.0.0</c>.</summary>
     public string Uses { get; }
 
+    /// <summary>The ref the job calls the reusable workflow at (after the '@').</summary>
+    public string Reference => Uses[(Uses.LastIndexOf('@') + 1)..];
+
     /// <summary>The job's <c>with:</c>, each value as written.</summary>
     public IReadOnlyDictionary<string, string> With { get; }
 
-    /// <summary>For each secret of the reusable workflow the job passes, the caller's secret it passes.</summary>
-    public IReadOnlyDictionary<string, string> SecretSources { get; }
-
     public static GitHubDocsExample Read()
     {
-        var jobs = (YamlMappingNode)YamlTree.Load(TemplatesGuide.Example("github-actions")).Get("jobs")!;
+        var text = TemplatesGuide.Example("github-actions");
+        var jobs = (YamlMappingNode)YamlTree.Load(text).Get("jobs")!;
         var (id, job) = jobs.Children
             .Select(pair => (Id: ((YamlScalarNode)pair.Key).Value!, Job: (YamlMappingNode)pair.Value))
             .Single(pair => pair.Job.Text("uses")?.StartsWith(ReusableWorkflow + "@", StringComparison.Ordinal) == true);
-        var with = Scalars(job, "with", id);
+        var with = job.Get("with") is YamlMappingNode mapping
+            ? mapping.Children.ToDictionary(pair => ((YamlScalarNode)pair.Key).Value!, pair => ((YamlScalarNode)pair.Value).Value!, StringComparer.Ordinal)
+            : [];
         foreach (var (name, value) in with)
         {
-            // GitHub would evaluate an expression in the caller's contexts; the executor runs only the reusable workflow.
-            Assert.That(value, Does.Not.Contain("${{"), $"docs/templates.md, job '{id}', with.{name}: the scenario passes with: values as written and cannot evaluate an expression; map it like secrets: or extend GitHubDocsExample.");
+            // The executor evaluates expressions; the fixtures below are built from the literal values.
+            Assert.That(value, Does.Not.Contain("${{"), $"docs/templates.md, job '{id}', with.{name}: the scenario builds its fixtures from literal with: values; extend GitHubDocsExample to evaluate '{value}'.");
         }
 
-        var secrets = Scalars(job, "secrets", id).ToDictionary(
-            pair => pair.Key,
-            pair =>
-            {
-                var match = SecretReference().Match(pair.Value);
-                Assert.That(match.Success, $"docs/templates.md, job '{id}', secrets.{pair.Key}: expected '${{{{ secrets.NAME }}}}', got '{pair.Value}'.");
-                return match.Groups["name"].Value;
-            },
-            StringComparer.Ordinal);
-        return new GitHubDocsExample(id, job.Text("uses")!, with, secrets);
+        return new GitHubDocsExample(text, id, job.Text("uses")!, with);
     }
 
     /// <summary>The example's value of <paramref name="input"/>, or the reusable workflow's default when it gives none.</summary>
@@ -87,22 +82,6 @@ internal sealed partial class GitHubDocsExample
         }
     }
 
-    /// <summary>The workflow's inputs: the example's <c>with:</c> with <paramref name="overrides"/> applied on top.</summary>
-    public Dictionary<string, object> Inputs(IReadOnlyDictionary<string, object> overrides)
-    {
-        var inputs = With.ToDictionary(pair => pair.Key, pair => (object)pair.Value, StringComparer.Ordinal);
-        foreach (var (name, value) in overrides)
-        {
-            inputs[name] = value;
-        }
-
-        return inputs;
-    }
-
-    /// <summary>The workflow's secrets as GitHub passes them: each caller secret's value, empty when the caller has none.</summary>
-    public Dictionary<string, string> Secrets(IReadOnlyDictionary<string, string> callerSecrets) =>
-        SecretSources.ToDictionary(pair => pair.Key, pair => callerSecrets.GetValueOrDefault(pair.Value, string.Empty), StringComparer.Ordinal);
-
     private static string WorkflowDefault(string input)
     {
         var workflow = YamlTree.Load(EmittedTemplates.GitHubWorkflows.Single().Content);
@@ -111,15 +90,4 @@ internal sealed partial class GitHubDocsExample
         Assert.That(definition?.Text("default"), Is.Not.Null, $"the example gives no '{input}' and the reusable workflow has no default for it.");
         return definition!.Text("default")!;
     }
-
-    private static Dictionary<string, string> Scalars(YamlMappingNode job, string key, string jobId) =>
-        job.Get(key) is YamlMappingNode mapping
-            ? mapping.Children.ToDictionary(
-                pair => ((YamlScalarNode)pair.Key).Value!,
-                pair => pair.Value is YamlScalarNode { Value: { } text } ? text : throw new AssertionException($"docs/templates.md, job '{jobId}', {key}.{pair.Key}: expected a scalar."),
-                StringComparer.Ordinal)
-            : [];
-
-    [GeneratedRegex(@"^\$\{\{\s*secrets\.(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\}\}$")]
-    private static partial Regex SecretReference();
 }

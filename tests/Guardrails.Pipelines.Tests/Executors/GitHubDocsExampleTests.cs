@@ -6,15 +6,20 @@ using System.Linq;
 namespace Guardrails.Pipelines.Tests.Executors;
 
 /// <summary>
-/// The GitHub Actions example of docs/templates.md run through the executor. The example's canary job is read
-/// from the docs at test time and its <c>with:</c> and <c>secrets:</c> are passed as written to the released
-/// reusable workflow, except for the inputs <see cref="LocalOverrides"/> lists, each with the reason. The
-/// example's nginx adapter runs its real kubectl commands against StandIns/kubectl, whose canary weight moves
-/// the live metrics; the packed Guardrails.Cli runs the gate against a real Prometheus.
+/// The GitHub Actions example of docs/templates.md run through the executor. The example, read from the docs
+/// at test time, is the caller repository's .github/workflows/release.yml; the executor runs its canary job as
+/// GitHub does: the reusable workflow at the job's <c>uses:</c> ref (tagged on this release in the local
+/// templates repository), its <c>with:</c> and <c>secrets:</c> evaluated in the caller, except for the inputs
+/// <see cref="LocalOverrides"/> lists, each with the reason. Its build and report jobs do not run. The nginx
+/// adapter runs its real kubectl commands against StandIns/kubectl, whose canary weight moves the live metrics;
+/// the packed Guardrails.Cli runs the gate against a real Prometheus.
 /// </summary>
 [NonParallelizable]
 public sealed class GitHubDocsExampleTests
 {
+    /// <summary>Where the docs tell users to copy the example.</summary>
+    private const string CallerWorkflow = ".github/workflows/release.yml";
+
     /// <summary>
     /// The caller repository's secrets. KUBECONFIG reaches kubectl through the workflow's "Configure kubectl"
     /// step (the stand-in fails without it); PROMETHEUS_TOKEN is not set, as for a Prometheus without
@@ -44,6 +49,7 @@ public sealed class GitHubDocsExampleTests
         Assert.Multiple(() =>
         {
             Assert.That(kubectl.Calls, Is.EqualTo(expected), outcome.Log);
+            Assert.That(outcome.CallerJobResult, Is.EqualTo("success"));
             Assert.That(outcome.LegResults("traffic"), Is.All.EqualTo("success"));
             Assert.That(outcome.JobResult("promote"), Is.EqualTo("success"));
             Assert.That(outcome.JobResult("rollback"), Is.EqualTo("skipped"));
@@ -68,6 +74,7 @@ public sealed class GitHubDocsExampleTests
         Assert.Multiple(() =>
         {
             Assert.That(kubectl.Calls, Is.EqualTo(expected), outcome.Log);
+            Assert.That(outcome.CallerJobResult, Is.EqualTo("failure"));
             Assert.That(string.Join(" | ", outcome.LegResults("traffic").Take(2)), Is.EqualTo("success | failure"));
             Assert.That(outcome.JobResult("promote"), Is.EqualTo("skipped"));
             Assert.That(outcome.JobResult("rollback"), Is.EqualTo("success"));
@@ -78,8 +85,8 @@ public sealed class GitHubDocsExampleTests
 
     /// <summary>
     /// The inputs a run on this machine must change, and why; every other input is the example's with: value.
-    /// The reusable workflow itself is this release's, tagged v{version} in a local templates repository,
-    /// instead of the example's <c>@v1.0.0</c> on GitHub.
+    /// The reusable workflow itself is this release's templates, which the local templates repository also
+    /// tags with the example's ref (<c>@v1.0.0</c>), instead of the release on GitHub.
     /// </summary>
     private static Dictionary<string, object> LocalOverrides(CanaryRelease release) => new(StringComparer.Ordinal)
     {
@@ -98,18 +105,19 @@ public sealed class GitHubDocsExampleTests
         ["guardrails-version"] = release.Feed.Version,
     };
 
-    private static WorkflowOutcome Run(GitHubDocsExample example, CanaryRelease release, KubectlStandIn kubectl)
-    {
-        Assert.That(example.Uses, Does.StartWith(GitHubDocsExample.ReusableWorkflow + "@"), "the example calls the released reusable workflow");
-        return release.RunGitHub(example.Inputs(LocalOverrides(release)), example.Secrets(CallerSecrets), kubectl.Environment);
-    }
+    private static WorkflowOutcome Run(GitHubDocsExample example, CanaryRelease release, KubectlStandIn kubectl) =>
+        release.RunGitHubCaller(CallerWorkflow, example.JobId, example.Reference, LocalOverrides(release), CallerSecrets, kubectl.Environment);
 
     /// <summary>
     /// The caller repository the example expects besides the SLO file (which <see cref="CanaryRelease"/> writes):
-    /// the canary manifests, holding the canary Ingress the adapter annotates, and the stable manifests.
+    /// the example itself as its workflow, the canary manifests, holding the canary Ingress the adapter
+    /// annotates, and the stable manifests.
     /// </summary>
     private static KubectlStandIn PrepareCaller(GitHubDocsExample example, CanaryRelease release)
     {
+        var workflow = Path.Combine(release.Workspace, CallerWorkflow);
+        Directory.CreateDirectory(Path.GetDirectoryName(workflow)!);
+        File.WriteAllText(workflow, example.Text);
         var service = example.Value("service");
         var kubernetesNamespace = example.Value("kubernetes-namespace");
         WriteManifest(release.Workspace, example.Value("canary-manifests"), $$"""

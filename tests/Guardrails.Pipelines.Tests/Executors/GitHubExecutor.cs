@@ -19,24 +19,55 @@ internal sealed record WorkflowOutcome(int ExitCode, string Log, JsonObject? Res
         Result!["jobs"]![job]!["legs"]!.AsArray().Select(leg => (string)leg!["result"]!).ToList();
 
     public string Output(string name) => (string)Result!["outputs"]![name]!;
+
+    /// <summary>The result of the caller's job that called the workflow (a run with --caller).</summary>
+    public string CallerJobResult => (string)Result!["caller"]!["result"]!;
 }
 
-/// <summary>
-/// Runs pipeline-templates/executors/run-github.mjs, the local GitHub Actions executor; its jobs inherit the
-/// test's environment with <c>environment</c> applied (a stand-in tool first on PATH, for instance).
-/// </summary>
+/// <summary>Runs pipeline-templates/executors/run-github.mjs, the local GitHub Actions executor.</summary>
 internal static class GitHubExecutor
 {
     private static readonly string ExecutorsDirectory = RepositoryLayout.PathOf("pipeline-templates", "executors");
 
+    /// <summary>Runs a reusable workflow with <paramref name="inputs"/> and <paramref name="secrets"/>.</summary>
     public static WorkflowOutcome Run(
         string workflow,
         string workspace,
         IReadOnlyDictionary<string, object> inputs,
         IReadOnlyDictionary<string, string> repositories,
         string? cancelDuring = null,
-        IReadOnlyDictionary<string, string>? secrets = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string>? secrets = null) =>
+        Execute(["--workflow", workflow, "--inputs", JsonSerializer.Serialize(inputs)], workspace, repositories, cancelDuring, secrets, environment: null);
+
+    /// <summary>
+    /// Runs the job <paramref name="job"/> of a caller's workflow, which calls a reusable workflow kept in one of
+    /// <paramref name="repositories"/>: its with: (with <paramref name="withOverrides"/> applied) and secrets:
+    /// are evaluated against the caller's <paramref name="secrets"/>. The executor's jobs inherit the test's
+    /// environment with <paramref name="environment"/> applied (a stand-in tool first on PATH, for instance).
+    /// </summary>
+    public static WorkflowOutcome RunCallerJob(
+        string callerWorkflow,
+        string job,
+        IReadOnlyDictionary<string, object> withOverrides,
+        string workspace,
+        IReadOnlyDictionary<string, string> repositories,
+        IReadOnlyDictionary<string, string> secrets,
+        IReadOnlyDictionary<string, string?> environment) =>
+        Execute(
+            ["--caller", callerWorkflow, "--caller-job", job, "--with-overrides", JsonSerializer.Serialize(withOverrides)],
+            workspace,
+            repositories,
+            cancelDuring: null,
+            secrets,
+            environment);
+
+    private static WorkflowOutcome Execute(
+        IEnumerable<string> what,
+        string workspace,
+        IReadOnlyDictionary<string, string> repositories,
+        string? cancelDuring,
+        IReadOnlyDictionary<string, string>? secrets,
+        IReadOnlyDictionary<string, string?>? environment)
     {
         var node = ExternalTool.Require("node", "Install Node.js 20 or newer.");
         if (!Directory.Exists(Path.Combine(ExecutorsDirectory, "node_modules")))
@@ -54,9 +85,8 @@ internal static class GitHubExecutor
         var resultFile = Path.Combine(runRoot, "result.json");
         List<string> arguments =
         [
-            "--import", "./register-json-loader.mjs", "run-github.mjs",
-            "--workflow", workflow, "--workspace", workspace, "--run-root", Path.Combine(runRoot, "run"),
-            "--inputs", JsonSerializer.Serialize(inputs), "--result", resultFile,
+            "--import", "./register-json-loader.mjs", "run-github.mjs", .. what,
+            "--workspace", workspace, "--run-root", Path.Combine(runRoot, "run"), "--result", resultFile,
         ];
         foreach (var (name, directory) in repositories)
         {
