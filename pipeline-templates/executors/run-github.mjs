@@ -4,8 +4,8 @@
 // usage: node --import ./register-json-loader.mjs run-github.mjs --workflow FILE --workspace DIR --run-root DIR
 //          [--inputs JSON] [--secrets JSON] [--github JSON] [--repository OWNER/NAME=GITDIR]...
 //          [--cancel-during "STEP NAME"] [--result FILE]
-//   or:  ... run-github.mjs --caller FILE --caller-job ID [--with-overrides JSON] --workspace DIR --run-root DIR
-//          [--secrets JSON (the caller's secrets)] [same options]
+//   or:  ... run-github.mjs --caller FILE --caller-job ID [--with-overrides JSON] [--evaluate-only]
+//          --workspace DIR --run-root DIR [--secrets JSON (the caller's secrets)] [same options]
 //
 // Exit code: 0 when the workflow ran (whatever its conclusion: read --result), 2 when the executor cannot run
 // it (a construct it does not implement, an invalid workflow, a bad input) with the reason on stderr.
@@ -36,6 +36,7 @@ for (let i = 0; i < args.length; i++) {
     case "--caller": options.callerFile = value(++i); break;
     case "--caller-job": options.callerJob = value(++i); break;
     case "--with-overrides": options.withOverrides = json(value(++i), "--with-overrides"); break;
+    case "--evaluate-only": options.evaluateOnly = true; break;
     case "--workspace": options.workspaceSource = value(++i); break;
     case "--run-root": options.runRoot = value(++i); break;
     case "--inputs": options.inputs = json(value(++i), "--inputs"); break;
@@ -56,7 +57,7 @@ const caller = options.callerFile !== undefined;
 if (caller === (options.workflowFile !== undefined)) fail("give either --workflow or --caller");
 if (caller !== (options.callerJob !== undefined)) fail("--caller and --caller-job go together");
 if (caller && options.inputs) fail("--inputs is for --workflow; a caller job's inputs are its with: (change them with --with-overrides)");
-if (!caller && options.withOverrides) fail("--with-overrides is for --caller");
+if (!caller && (options.withOverrides || options.evaluateOnly)) fail("--with-overrides and --evaluate-only are for --caller");
 for (const [name, option] of [["workspaceSource", "--workspace"], ["runRoot", "--run-root"]]) {
   if (!options[name]) fail(`${option} is required`);
 }

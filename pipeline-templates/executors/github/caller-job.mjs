@@ -4,6 +4,7 @@
 // --repository git directory of OWNER/NAME at REF (a tag, branch or commit SHA), and it runs with those inputs
 // and secrets. Only that job runs: the caller's other jobs do not, and the job's `needs` count as succeeded
 // with no outputs. `with-overrides` replaces named `with:` values, for what a local run must change.
+// `evaluate-only` stops after the evaluation and returns the inputs the reusable workflow would get.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -25,7 +26,7 @@ function checkOut(repository, source, ref, target) {
 
 export class CallerJob {
   /**
-   * options: callerFile, callerJob (the job id), secrets (the caller repository's), withOverrides, and the
+   * options: callerFile, callerJob (the job id), secrets (the caller repository's), withOverrides, evaluateOnly, and the
    * WorkflowRun options the reusable workflow runs with (workspaceSource, repositories, runRoot, github,
    * cancelDuring, write).
    */
@@ -51,9 +52,6 @@ export class CallerJob {
     const uses = job.ref.value;
     const reference = remoteReference.exec(uses)?.groups;
     if (!reference) throw new ExecutorError(`${where}: the executor calls only OWNER/NAME/.github/workflows/FILE@REF, not '${uses}'`);
-    const source = this.options.repositories?.[reference.repository];
-    if (!source) throw new ExecutorError(`${where}: no local copy of ${reference.repository}: pass --repository ${reference.repository}=DIR`);
-
     // The caller's contexts: the needs have succeeded (the caller's other jobs do not run here); no vars.
     const github = githubContext({ event_name: "push", ...this.options.github });
     const needs = Object.fromEntries((job.needs ?? []).map((need) => [need.value, { result: "success", outputs: {} }]));
@@ -77,6 +75,10 @@ export class CallerJob {
       secrets[pair.key.value] = evaluateString(pair.value, { ...scope, secrets: this.options.secrets ?? {} }, `${where}: secrets.${pair.key.value}`);
     }
 
+    if (this.options.evaluateOnly) return { caller: { job: callerJob, uses, inputs, overridden } };
+    const source = this.options.repositories?.[reference.repository];
+    if (!source) throw new ExecutorError(`${where}: no local copy of ${reference.repository}: pass --repository ${reference.repository}=DIR`);
+
     const runRoot = path.resolve(this.options.runRoot);
     const checkout = path.join(runRoot, "called-workflow");
     checkOut(reference.repository, source, reference.ref, checkout);
@@ -86,6 +88,6 @@ export class CallerJob {
     }).run();
     const results = Object.values(result.jobs).map((j) => j.result);
     const jobResult = result.conclusion === "cancelled" ? "cancelled" : results.includes("failure") ? "failure" : "success";
-    return { ...result, caller: { job: callerJob, uses, result: jobResult, overridden } };
+    return { ...result, caller: { job: callerJob, uses, result: jobResult, inputs, overridden } };
   }
 }

@@ -347,6 +347,21 @@ test("a caller job runs the reusable workflow at its ref with its with: and its 
   assert.deepEqual(result.caller.overridden, ["greeting"]);
   assert.equal(result.outputs.said, "hi");
   assert.ok(lines.includes("*** release: with.greeting overridden for this local run"));
+  assert.deepEqual(Object.keys(result.caller.inputs).sort(), ["count", "greeting", "log"], "the inputs, never the secrets");
+});
+
+test("evaluate-only returns the inputs the caller's with: gives, expressions evaluated, without running anything", async () => {
+  const { result, calls } = await runCaller(`  release:
+    uses: acme/templates/.github/workflows/reusable.yml@v1
+    with:
+      greeting: \${{ github.sha }}
+      count: 3
+      log: LOG_FILE
+`, { evaluateOnly: true, github: { sha: "abc123" } });
+  assert.deepEqual(calls, []);
+  assert.equal(result.caller.inputs.greeting, "abc123");
+  assert.equal(result.caller.inputs.count, 3);
+  assert.equal(result.jobs, undefined);
 });
 
 test("a caller's secret that is not set reaches the reusable workflow empty, as on GitHub", async () => {

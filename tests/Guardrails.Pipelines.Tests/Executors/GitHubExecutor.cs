@@ -61,6 +61,17 @@ internal static class GitHubExecutor
             secrets,
             environment);
 
+    /// <summary>
+    /// The inputs the job <paramref name="job"/> of a caller's workflow gives the reusable workflow it calls: its
+    /// with: evaluated as GitHub does (the github context the runs have), without running anything.
+    /// </summary>
+    public static JsonObject EvaluateCallerJob(string callerWorkflow, string job, string workspace)
+    {
+        var outcome = Execute(["--caller", callerWorkflow, "--caller-job", job, "--evaluate-only"], workspace, new Dictionary<string, string>(), cancelDuring: null, secrets: null, environment: null);
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.Log);
+        return outcome.Result!["caller"]!["inputs"]!.AsObject();
+    }
+
     private static WorkflowOutcome Execute(
         IEnumerable<string> what,
         string workspace,
