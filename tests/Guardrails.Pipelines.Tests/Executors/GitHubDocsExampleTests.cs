@@ -88,7 +88,7 @@ public sealed class GitHubDocsExampleTests
     /// The reusable workflow itself is this release's templates, which the local templates repository also
     /// tags with the example's ref (<c>@v1.0.0</c>), instead of the release on GitHub.
     /// </summary>
-    private static Dictionary<string, object> LocalOverrides(CanaryRelease release) => new(StringComparer.Ordinal)
+    private static Dictionary<string, object> LocalOverrides(GitHubDocsExample example, CanaryRelease release) => new(StringComparer.Ordinal)
     {
         // The example's https://prometheus.example.com does not exist; the test's Prometheus scrapes the live metrics.
         ["prometheus-url"] = release.PrometheusAddress.ToString(),
@@ -103,10 +103,15 @@ public sealed class GitHubDocsExampleTests
         // The CLI packed from this commit, which the gate action installs from the caller's nuget.config
         // (the package source), not a release from nuget.org.
         ["guardrails-version"] = release.Feed.Version,
+
+        // The gate action is checked out at the ref the example calls the workflow at, which the local templates
+        // repository carries, so both come from one commit: a development build's templates have no release tag
+        // of their own to default to.
+        ["templates-ref"] = example.Reference,
     };
 
     private static WorkflowOutcome Run(GitHubDocsExample example, CanaryRelease release, KubectlStandIn kubectl) =>
-        release.RunGitHubCaller(CallerWorkflow, example.JobId, example.Reference, LocalOverrides(release), CallerSecrets, kubectl.Environment);
+        release.RunGitHubCaller(CallerWorkflow, example.JobId, example.Reference, LocalOverrides(example, release), CallerSecrets, kubectl.Environment);
 
     /// <summary>
     /// The caller repository the example expects besides the SLO file (which <see cref="CanaryRelease"/> writes):
