@@ -56,7 +56,7 @@ public sealed class GitHubCanaryScenarioTests
     public void A_failed_deploy_is_rolled_back_and_the_rollback_is_safe_to_run_again()
     {
         using var release = new CanaryRelease(Healthy);
-        var inputs = release.Inputs("10,100", deployCommand: $"echo deploy >> {release.Workspace}/../calls.log && exit 1");
+        var inputs = release.Inputs("10,100", deployCommand: release.FailingDeployCommand);
 
         var first = release.RunGitHub(inputs);
         var second = release.RunGitHub(inputs);
