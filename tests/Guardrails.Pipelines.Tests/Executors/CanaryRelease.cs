@@ -139,7 +139,7 @@ internal sealed class CanaryRelease : IDisposable
         IReadOnlyDictionary<string, string> secrets,
         IReadOnlyDictionary<string, string?> environment)
     {
-        Git(TemplatesDirectory, "tag", "--force", reference);
+        TagTemplates(reference);
         return GitHubExecutor.RunCallerJob(
             Path.Combine(Workspace, callerWorkflow),
             job,
@@ -159,11 +159,19 @@ internal sealed class CanaryRelease : IDisposable
         RunAzure(parameters, TemplatesDirectory, "refs/tags/v" + Feed.Version, cancelDuring);
 
     /// <summary>Runs the Azure stage template from <paramref name="templatesGitDirectory"/> at <paramref name="reference"/>.</summary>
-    public PipelineOutcome RunAzure(Dictionary<string, object> parameters, string templatesGitDirectory, string reference, string? cancelDuring = null)
+    public PipelineOutcome RunAzure(
+        Dictionary<string, object> parameters,
+        string templatesGitDirectory,
+        string reference,
+        string? cancelDuring = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var pipeline = AzureExecutor.WritePipeline(Workspace, TemplatesRepository, reference, parameters);
-        return AzureExecutor.Run(pipeline, Workspace, new Dictionary<string, string> { [TemplatesRepository] = templatesGitDirectory }, cancelDuring);
+        return AzureExecutor.Run(pipeline, Workspace, new Dictionary<string, string> { [TemplatesRepository] = templatesGitDirectory }, cancelDuring, environment);
     }
+
+    /// <summary>Tags this release's commit of the templates repository as <paramref name="tag"/> too: the ref a caller's example names.</summary>
+    public void TagTemplates(string tag) => Git(TemplatesDirectory, "tag", "--force", tag);
 
     public void Dispose()
     {

@@ -110,7 +110,7 @@ public sealed class GitHubDocsExampleTests
         ["templates-ref"] = example.Reference,
     };
 
-    private static WorkflowOutcome Run(GitHubDocsExample example, CanaryRelease release, KubectlStandIn kubectl) =>
+    private static WorkflowOutcome Run(GitHubDocsExample example, CanaryRelease release, StandInTool kubectl) =>
         release.RunGitHubCaller(CallerWorkflow, example.JobId, example.Reference, LocalOverrides(example, release), CallerSecrets, kubectl.Environment);
 
     /// <summary>
@@ -118,7 +118,7 @@ public sealed class GitHubDocsExampleTests
     /// the example itself as its workflow, the canary manifests, holding the canary Ingress the adapter
     /// annotates, and the stable manifests.
     /// </summary>
-    private static KubectlStandIn PrepareCaller(GitHubDocsExample example, CanaryRelease release)
+    private static StandInTool PrepareCaller(GitHubDocsExample example, CanaryRelease release)
     {
         var workflow = Path.Combine(release.Workspace, CallerWorkflow);
         Directory.CreateDirectory(Path.GetDirectoryName(workflow)!);
@@ -167,7 +167,7 @@ public sealed class GitHubDocsExampleTests
                     - name: {{service}}
                       image: registry.example.com/{{service}}:1.0.0
             """);
-        return new KubectlStandIn(release.Root, release.TrafficFile);
+        return new StandInTool("kubectl", release.Root, release.TrafficFile);
     }
 
     /// <summary>Writes a manifest at <paramref name="path"/>: the file itself, or manifest.yaml in that folder.</summary>
