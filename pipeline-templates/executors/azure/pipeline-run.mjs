@@ -4,7 +4,7 @@
 // (https://learn.microsoft.com/en-us/azure/devops/pipelines/yaml-schema/jobs-deployment-strategy-canary):
 // preDeploy once; then, for every increment, deploy, routeTraffic and postRouteTraffic, each hook its own
 // agent job with $(strategy.increment); then on.failure or on.success. Bash@3, UseDotNet@2,
-// PublishPipelineArtifact@1 and `checkout: self` have local equivalents; every other construct is refused.
+// PublishPipelineArtifact@1, AzureCLI@2 and `checkout: self` have local equivalents; every other construct is refused.
 import { randomUUID } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
