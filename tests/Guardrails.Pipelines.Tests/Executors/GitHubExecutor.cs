@@ -34,8 +34,16 @@ internal static class GitHubExecutor
         IReadOnlyDictionary<string, object> inputs,
         IReadOnlyDictionary<string, string> repositories,
         string? cancelDuring = null,
-        IReadOnlyDictionary<string, string>? secrets = null) =>
-        Execute(["--workflow", workflow, "--inputs", JsonSerializer.Serialize(inputs)], workspace, repositories, cancelDuring, secrets, environment: null);
+        IReadOnlyDictionary<string, string>? secrets = null,
+        string? github = null,
+        string? programsFolder = null)
+    {
+        // Programs the workflow's scripts call (gh) come first on the PATH the steps inherit.
+        var environment = programsFolder is null
+            ? null
+            : new Dictionary<string, string?> { ["PATH"] = programsFolder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
+        return Execute(["--workflow", workflow, "--inputs", JsonSerializer.Serialize(inputs)], workspace, repositories, cancelDuring, secrets, environment, github);
+    }
 
     /// <summary>
     /// Runs the job <paramref name="job"/> of a caller's workflow, which calls a reusable workflow kept in one of
@@ -57,7 +65,8 @@ internal static class GitHubExecutor
             repositories,
             cancelDuring: null,
             secrets,
-            environment);
+            environment,
+            github: null);
 
     /// <summary>
     /// The inputs the job <paramref name="job"/> of a caller's workflow gives the reusable workflow it calls: its
@@ -65,7 +74,7 @@ internal static class GitHubExecutor
     /// </summary>
     public static JsonObject EvaluateCallerJob(string callerWorkflow, string job, string workspace)
     {
-        var outcome = Execute(["--caller", callerWorkflow, "--caller-job", job, "--evaluate-only"], workspace, new Dictionary<string, string>(), cancelDuring: null, secrets: null, environment: null);
+        var outcome = Execute(["--caller", callerWorkflow, "--caller-job", job, "--evaluate-only"], workspace, new Dictionary<string, string>(), cancelDuring: null, secrets: null, environment: null, github: null);
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Log);
         return outcome.Result!["caller"]!["inputs"]!.AsObject();
     }
@@ -76,7 +85,8 @@ internal static class GitHubExecutor
         IReadOnlyDictionary<string, string> repositories,
         string? cancelDuring,
         IReadOnlyDictionary<string, string>? secrets,
-        IReadOnlyDictionary<string, string?>? environment)
+        IReadOnlyDictionary<string, string?>? environment,
+        string? github)
     {
         var node = ExecutorsInstallation.RequireNode();
         var runRoot = ScratchFolders.Create("guardrails-github-run-");
@@ -99,6 +109,11 @@ internal static class GitHubExecutor
         if (cancelDuring is not null)
         {
             arguments.AddRange(["--cancel-during", cancelDuring]);
+        }
+
+        if (github is not null)
+        {
+            arguments.AddRange(["--github", github]);
         }
 
         var outcome = ProcessRunner.Run(node, arguments, ExecutorsInstallation.Directory, TimeSpan.FromMinutes(5), environment);
