@@ -93,7 +93,7 @@ internal sealed class GitHubDocsExample
 
     private static string? WorkflowDefault(string input)
     {
-        var workflow = YamlTree.Load(EmittedTemplates.GitHubWorkflows.Single().Content);
+        var workflow = YamlTree.Load(EmittedTemplates.GitHubWorkflows.Single(file => file.RelativePath == GitHub.GitHubWorkflowEmitter.Path).Content);
         var inputs = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)workflow.Get("on")!).Get("workflow_call")!).Get("inputs")!;
         return (inputs.Get(input) as YamlMappingNode)?.Text("default");
     }
