@@ -35,10 +35,14 @@ internal sealed class BashSandbox
     public string Calls => File.ReadAllText(CallLog);
 
     /// <summary>A stand-in that logs its call, prints <paramref name="output"/>, and exits with <paramref name="exitCode"/>.</summary>
-    public BashSandbox Fake(string program, int exitCode = 0, string output = "")
+    public BashSandbox Fake(string program, int exitCode = 0, string output = "") =>
+        Fake(program, $"printf '%s' '{output}'\nexit {exitCode}\n");
+
+    /// <summary>A stand-in that logs its call, then runs <paramref name="body"/> (bash, with the call's arguments).</summary>
+    public BashSandbox Fake(string program, string body)
     {
         var path = Path.Combine(bin, program);
-        File.WriteAllText(path, $"#!/usr/bin/env bash\necho \"{program} $*\" >> '{CallLog}'\nprintf '%s' '{output}'\nexit {exitCode}\n");
+        File.WriteAllText(path, $"#!/usr/bin/env bash\necho \"{program} $*\" >> '{CallLog}'\n{body}");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Guardrails.Pipelines.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace Guardrails.Pipelines.Tests;
@@ -164,6 +165,25 @@ public sealed partial class SecurityChecklistTests
         foreach (var stage in YamlTree.AllMappings(root).Where(mapping => mapping.Get("stage") is not null))
         {
             Assert.That(stage.Text("lockBehavior"), Is.EqualTo("sequential"), "An Azure canary stage holds the environment's lock.");
+        }
+    }
+
+    [TestCaseSource(nameof(AllFiles))]
+    public void The_kill_switch_token_reaches_a_step_only_through_env_and_no_script_expands_it(TemplateFile file)
+    {
+        string[] references = ["${{ secrets.KILL_SWITCH_TOKEN }}", "${{ parameters." + KillSwitchInputs.Token.AzureName + " }}"];
+        var entries = YamlTree.AllMappings(YamlTree.Load(file.Content))
+            .SelectMany(mapping => mapping.Children)
+            .Where(pair => pair.Value is YamlScalarNode scalar && references.Any(reference => scalar.Value!.Contains(reference, StringComparison.Ordinal)))
+            .Select(pair => pair.Key.ToString())
+            .ToList();
+        var occurrences = references.Sum(reference => Regex.Count(file.Content, Regex.Escape(reference)));
+
+        Assert.That(entries, Has.Count.EqualTo(occurrences), "every reference is the whole value of one entry");
+        Assert.That(entries, Is.All.EqualTo(KillSwitchInputs.TokenVariable).Or.EqualTo(KillSwitchInputs.Token.AzureName), "an env entry, or the parameter handed to the kill-switch step template");
+        foreach (var (key, body, line) in YamlTree.Scripts(file.Content))
+        {
+            Assert.That(body, Does.Not.Contain("$" + KillSwitchInputs.TokenVariable).And.Not.Contain("${" + KillSwitchInputs.TokenVariable), $"{file.RelativePath}({line}): {key}: passes the token by name (--token-env).");
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class TemplateBundleWriterTests
             "azure/steps/check-settings.yml",
             "azure/steps/dora-report.yml",
             "azure/steps/gate.yml",
+            "azure/steps/kill-switch.yml",
             "azure/steps/pull-request-checks.yml",
             "azure/steps/traffic.yml",
             "manifest.json",

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Guardrails.Gate.KillSwitch;
 
 namespace Guardrails.Cli.Flags;
 
@@ -28,7 +29,7 @@ internal sealed class LaunchDarklyFlagService : IFlagService
         this.token = token;
     }
 
-    public string Name => "launchdarkly";
+    public string Name => FlagProviders.LaunchDarkly;
 
     public async Task<FlagSwitchResult> TurnOffAsync(FlagReference flag, CancellationToken cancellationToken)
     {

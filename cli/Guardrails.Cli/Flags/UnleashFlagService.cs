@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Guardrails.Gate.KillSwitch;
 
 namespace Guardrails.Cli.Flags;
 
@@ -26,7 +27,7 @@ internal sealed class UnleashFlagService : IFlagService
         this.token = token;
     }
 
-    public string Name => "unleash";
+    public string Name => FlagProviders.Unleash;
 
     public async Task<FlagSwitchResult> TurnOffAsync(FlagReference flag, CancellationToken cancellationToken)
     {

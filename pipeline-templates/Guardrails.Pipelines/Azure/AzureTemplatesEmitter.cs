@@ -20,6 +20,7 @@ public static class AzureTemplatesEmitter
     public const string CheckSettingsPath = "azure/steps/check-settings.yml";
     public const string TrafficPath = "azure/steps/traffic.yml";
     public const string GatePath = "azure/steps/gate.yml";
+    public const string KillSwitchPath = "azure/steps/kill-switch.yml";
 
     private const string Increment = "$(strategy.increment)";
 
@@ -39,6 +40,7 @@ public static class AzureTemplatesEmitter
             File(pipeline, CheckSettingsPath, "Step template: checks the canary settings before anything is deployed.", CheckSettings(pipeline, byName)),
             File(pipeline, TrafficPath, "Step template: deploys, routes, promotes or rolls back through the chosen traffic adapter.", Traffic(byName, adapters)),
             File(pipeline, GatePath, "Step template: installs the Guardrails CLI and runs the burn-rate gate once.", Gate(byName)),
+            File(pipeline, KillSwitchPath, "Step template: the rollback's kill switch, which turns feature flags off (guardrails flags off or a command).", KillSwitch(byName)),
         ];
     }
 
@@ -48,7 +50,7 @@ public static class AzureTemplatesEmitter
     private static YamlMapping Stage(CanaryPipeline pipeline, IReadOnlyList<TemplateInput> inputs, Dictionary<string, TemplateInput> byName, IReadOnlyList<TrafficAdapter> adapters)
     {
         string P(string name) => AzureSteps.Parameter(byName[name]);
-        var checkSettings = Template("steps/check-settings.yml", SettingsCheckScript.InputsRead(pipeline).Select(name => byName[name]));
+        var checkSettings = Template("steps/check-settings.yml", SettingsCheckScript.InputsRead(pipeline).Select(name => byName[name]).Append(KillSwitchInputs.Token));
         var trafficInputs = TrafficParameters(byName, adapters);
 
         YamlMapping TrafficTemplate(AdapterOperation operation, string percent) =>
@@ -65,6 +67,11 @@ public static class AzureTemplatesEmitter
 
             """);
 
+        // No flags, no kill-switch steps: the template is inserted only when the caller names flags.
+        var killSwitch = new YamlMapping().Add(
+            "${{ if ne(parameters." + KillSwitchInputs.Flags.AzureName + ", '') }}",
+            new YamlSequence().Add(Template("steps/kill-switch.yml", KillSwitchParameters(byName))));
+
         static YamlMapping Hook(params YamlMapping[] steps) =>
             new YamlMapping().Add("steps", new YamlSequence().AddRange(steps));
 
@@ -77,7 +84,7 @@ public static class AzureTemplatesEmitter
             .Add("routeTraffic", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Route, Increment)))
             .Add("postRouteTraffic", Hook(AzureSteps.CheckoutSelf(), bake, gate))
             .Add("on", new YamlMapping()
-                .Add("failure", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Rollback, "0")), "Any failed hook, the first deploy in preDeploy included, rolls back; rollback is safe to run twice.")
+                .Add("failure", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Rollback, "0"), killSwitch), "Any failed hook, the first deploy in preDeploy included, rolls back; rollback is safe to run twice.")
                 .Add("success", Hook(AzureSteps.CheckoutSelf(), TrafficTemplate(AdapterOperation.Promote, "100"))));
 
         var deployment = new YamlMapping()
@@ -95,7 +102,7 @@ public static class AzureTemplatesEmitter
             .Add("condition", "canceled()", "Cancelling the run skips on.failure: this job rolls the canary back instead.")
             .Add("pool", P("pool"))
             .Add("timeoutInMinutes", YamlScalar.Number(pipeline.DeployTimeoutMinutes))
-            .Add("steps", new YamlSequence().Add(AzureSteps.CheckoutSelf()).Add(TrafficTemplate(AdapterOperation.Rollback, "0")));
+            .Add("steps", new YamlSequence().Add(AzureSteps.CheckoutSelf()).Add(TrafficTemplate(AdapterOperation.Rollback, "0")).Add(killSwitch));
 
         var stage = new YamlMapping()
             .Add("stage", P("stage-name"))
@@ -115,8 +122,9 @@ public static class AzureTemplatesEmitter
         var environment = read.Select(input => (input.EnvironmentVariable, input.Type == TemplateInputType.PercentList
             ? "${{ join(',', parameters." + input.AzureName + ") }}"
             : AzureSteps.Parameter(input))).ToList();
+        environment.Add((KillSwitchInputs.TokenGivenVariable, "${{ ne(parameters." + KillSwitchInputs.Token.AzureName + ", '') }}"));
         return new YamlMapping()
-            .Add("parameters", new YamlSequence().AddRange(read.Select(AzureSteps.Declaration)))
+            .Add("parameters", new YamlSequence().AddRange(read.Append(KillSwitchInputs.Token).Select(AzureSteps.Declaration)))
             .Add("steps", new YamlSequence().Add(AzureSteps.Bash(
                 "Check traffic steps, bake time and adapter settings",
                 environment,
@@ -218,6 +226,50 @@ public static class AzureTemplatesEmitter
             .Add("parameters", new YamlSequence().AddRange(gateInputs.Append(recordFile).Append(GateScript.StepInput).Select(AzureSteps.Declaration)))
             .Add("steps", steps);
     }
+
+    /// <summary>
+    /// The kill switch after a rollback, even a failed one: the same CLI as the gate, installed the same way (not
+    /// for the command provider), then the flags off; the record of the flags handled is published as an artifact.
+    /// </summary>
+    private static YamlMapping KillSwitch(Dictionary<string, TemplateInput> byName)
+    {
+        const string AfterRollback = "succeededOrFailed()";
+        var parameters = KillSwitchParameters(byName);
+        List<(string Variable, string Value)> environment =
+        [
+            (byName["service"].EnvironmentVariable, AzureSteps.Parameter(byName["service"])),
+            (byName["environment"].EnvironmentVariable, AzureSteps.Parameter(byName["environment"])),
+            ("GUARDRAILS_COMMIT", "$(Build.SourceVersion)"),
+            .. KillSwitchInputs.Settings.Select(input => (input.EnvironmentVariable, AzureSteps.Parameter(input))),
+            (KillSwitchInputs.TokenVariable, AzureSteps.Parameter(KillSwitchInputs.Token)),
+        ];
+        var installCli = new YamlSequence()
+            .Add(new YamlMapping()
+                .Add("task", "UseDotNet@2")
+                .Add("displayName", "Set up .NET for the kill switch")
+                .Add("condition", AfterRollback)
+                .Add("inputs", new YamlMapping().Add("packageType", "sdk").Add("version", AzureSteps.Parameter(byName["dotnet-version"]))))
+            .Add(AzureSteps.Bash(
+                "Install the Guardrails CLI",
+                [(byName["guardrails-version"].EnvironmentVariable, AzureSteps.Parameter(byName["guardrails-version"]))],
+                GateScript.InstallCli(CiSystem.AzurePipelines)).Add("condition", AfterRollback));
+        var steps = new YamlSequence()
+            .Add(new YamlMapping().Add("${{ if ne(parameters." + KillSwitchInputs.Provider.AzureName + ", '" + KillSwitchInputs.CommandProvider + "') }}", installCli))
+            .Add(AzureSteps.Bash("Turn the feature flags off (kill switch)", environment, KillSwitchScript.Render(CiSystem.AzurePipelines), name: "killSwitch").Add("condition", AfterRollback))
+            .Add(new YamlMapping()
+                .Add("task", "PublishPipelineArtifact@1")
+                .Add("displayName", "Publish the kill switch record")
+                .Add("condition", AfterRollback)
+                .Add("inputs", new YamlMapping()
+                    .Add("targetPath", "$(Agent.TempDirectory)/" + KillSwitchScript.RecordFileName)
+                    .Add("artifact", "guardrails-kill-switch-$(System.JobId)")));
+        return new YamlMapping()
+            .Add("parameters", new YamlSequence().AddRange(parameters.Select(AzureSteps.Declaration)))
+            .Add("steps", steps);
+    }
+
+    private static IReadOnlyList<TemplateInput> KillSwitchParameters(Dictionary<string, TemplateInput> byName) =>
+        [byName["service"], byName["environment"], byName["guardrails-version"], byName["dotnet-version"], .. KillSwitchInputs.All];
 
     private static IEnumerable<TemplateInput> GateParameters(Dictionary<string, TemplateInput> byName) =>
         [.. GitHub.GitHubGateActionEmitter.ForwardedInputs.Select(name => byName[name]), byName["prometheus-token"]];

@@ -32,7 +32,11 @@ public static class GitHubWorkflowEmitter
         ("AZURE_TENANT_ID", "azure-app-service adapter: tenant of the service principal.", "GUARDRAILS_AZURE_TENANT_ID"),
         ("AZURE_SUBSCRIPTION_ID", "azure-app-service adapter: subscription of the web app.", "GUARDRAILS_AZURE_SUBSCRIPTION_ID"),
         ("PROMETHEUS_TOKEN", "Bearer token for Prometheus, if it needs one.", "GUARDRAILS_PROMETHEUS_TOKEN"),
+        (KillSwitchSecret, "Kill switch: API token of the flag service (Unleash admin API token, LaunchDarkly access token with writer rights).", KillSwitchInputs.TokenVariable),
     ];
+
+    private const string KillSwitchSecret = "KILL_SWITCH_TOKEN";
+    private const string KillSwitchStep = "kill-switch";
 
     public static TemplateFile Emit(CanaryPipeline pipeline)
     {
@@ -116,6 +120,7 @@ public static class GitHubWorkflowEmitter
         var environment = SettingsCheckScript.InputsRead(context.Pipeline)
             .Select(name => context.Inputs[name])
             .Select(input => (input.EnvironmentVariable, GitHubSteps.Input(input)))
+            .Append((KillSwitchInputs.TokenGivenVariable, "${{ secrets." + KillSwitchSecret + " != '' }}"))
             .ToList();
         return Job(stage.Title, needs: null, YamlScalar.Number(5))
             .Add("permissions", new YamlMapping(), "Reads only its inputs: no token scope at all.")
@@ -206,8 +211,40 @@ public static class GitHubWorkflowEmitter
     {
         var steps = new YamlSequence().Add(GitHubSteps.Checkout("Check out the caller's manifests and scripts"));
         steps.AddRange(AdapterSteps(context, AdapterOperation.Rollback));
+        steps.AddRange(KillSwitchSteps(context));
         return DeployingJob(stage.Title, needs, DeployTimeout, "rollback", ConditionFor(stage))
+            .Add("outputs", new YamlMapping().Add("flags", "${{ steps." + KillSwitchStep + ".outputs.flags }}"))
             .Add("steps", steps);
+    }
+
+    /// <summary>
+    /// The kill switch, after the traffic rollback and even when that failed: turns the flags off with the same CLI
+    /// the gate runs, installed the same way (the command provider needs no CLI). No flags, no steps run.
+    /// </summary>
+    private static IEnumerable<YamlMapping> KillSwitchSteps(EmitContext context)
+    {
+        var inputs = context.Inputs;
+        var whenFlags = "always() && inputs." + KillSwitchInputs.Flags.Name + " != ''";
+        var whenCli = whenFlags + " && inputs." + KillSwitchInputs.Provider.Name + " != '" + KillSwitchInputs.CommandProvider + "'";
+        yield return new YamlMapping()
+            .Add("name", "Set up .NET for the kill switch")
+            .Add("if", whenCli)
+            .Add("uses", GitHubSteps.Uses(PinnedAction.SetupDotnet))
+            .Add("with", new YamlMapping().Add("dotnet-version", GitHubSteps.Input(inputs["dotnet-version"])));
+        yield return GitHubSteps.Run(
+            "Install the Guardrails CLI",
+            [(inputs["guardrails-version"].EnvironmentVariable, GitHubSteps.Input(inputs["guardrails-version"]))],
+            GateScript.InstallCli(CiSystem.GitHubActions),
+            whenCli);
+        List<(string Variable, string Value)> environment =
+        [
+            (inputs["service"].EnvironmentVariable, GitHubSteps.Input(inputs["service"])),
+            (inputs["environment"].EnvironmentVariable, GitHubSteps.Input(inputs["environment"])),
+            ("GUARDRAILS_COMMIT", "${{ github.sha }}"),
+            .. KillSwitchInputs.Settings.Select(input => (input.EnvironmentVariable, GitHubSteps.Input(input))),
+            (KillSwitchInputs.TokenVariable, "${{ secrets." + KillSwitchSecret + " }}"),
+        ];
+        yield return GitHubSteps.Run("Turn the feature flags off (kill switch)", environment, KillSwitchScript.Render(CiSystem.GitHubActions), whenFlags, id: KillSwitchStep);
     }
 
     private static YamlMapping Record(EmitContext context, CanaryStage stage, string[] needs)
@@ -220,6 +257,7 @@ public static class GitHubWorkflowEmitter
             ("GUARDRAILS_RUN_URL", "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}"),
             ("GUARDRAILS_TEMPLATES_VERSION", context.Pipeline.Version),
             .. needs.Select(job => ("GUARDRAILS_" + job.ToUpperInvariant().Replace('-', '_') + "_RESULT", "${{ needs." + job + ".result }}")),
+            ("GUARDRAILS_FLAGS", "${{ needs." + CanaryStages.Rollback.Id + ".outputs.flags }}"),
         ];
         var steps = new YamlSequence()
             .Add(new YamlMapping()
@@ -270,7 +308,9 @@ public static class GitHubWorkflowEmitter
           --arg templates "$GUARDRAILS_TEMPLATES_VERSION" \
           --arg result "$result" \
           --argjson gates "$gates" \
-          '{service: $service, environment: $environment, commit: $commit, run: $run, templatesVersion: $templates, result: $result, gates: $gates}')"
+          --argjson flags "${GUARDRAILS_FLAGS:-[]}" \
+          '{service: $service, environment: $environment, commit: $commit, run: $run, templatesVersion: $templates, result: $result, gates: $gates}
+            + (if ($flags | length) > 0 then {flags: $flags} else {} end)')"
         {
           echo "result=$result"
           echo "record=$record"

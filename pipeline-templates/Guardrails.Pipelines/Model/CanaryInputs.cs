@@ -63,6 +63,7 @@ public static class CanaryInputs
         }
 
         inputs.AddRange(adapters.SelectMany(adapter => adapter.Settings));
+        inputs.AddRange(KillSwitchInputs.All);
         return inputs;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Guardrails.Gate.KillSwitch;
 using Guardrails.Pipelines.Adapters;
 using Guardrails.Pipelines.Model;
 using Guardrails.Pipelines.Validation;
@@ -84,6 +85,7 @@ public static class SettingsCheckScript
                 """);
         }
 
+        script.Append(KillSwitchCheck(system));
         script.Append("""
             echo "Canary plan: adapter $GUARDRAILS_ADAPTER, traffic steps [$json] %, $GUARDRAILS_BAKE_MINUTES min bake per step."
 
@@ -93,5 +95,57 @@ public static class SettingsCheckScript
 
     /// <summary>The inputs the check reads, as environment variables.</summary>
     public static string[] InputsRead(CanaryPipeline pipeline) =>
-        ["traffic-steps", "bake-minutes", "adapter", .. TrafficAdapters.For(pipeline).SelectMany(adapter => adapter.Settings).Select(setting => setting.Name)];
+    [
+        "traffic-steps", "bake-minutes", "adapter", .. TrafficAdapters.For(pipeline).SelectMany(adapter => adapter.Settings).Select(setting => setting.Name),
+        KillSwitchInputs.Flags.Name, KillSwitchInputs.Provider.Name, KillSwitchInputs.Url.Name, KillSwitchInputs.Command.Name,
+    ];
+
+    /// <summary>
+    /// With flags named, the kill switch must be able to run when a rollback needs it: found at rollback time, a
+    /// missing URL or token would leave the bad feature on. The token itself never reaches this step, only whether
+    /// one was given (<see cref="KillSwitchInputs.TokenGivenVariable"/>).
+    /// </summary>
+    private static string KillSwitchCheck(CiSystem system)
+    {
+        string Name(TemplateInput input) => input.NameIn(system);
+        var id = TemplateRules.InvalidKillSwitchSetting.Id;
+        var giveToken = system == CiSystem.GitHubActions
+            ? "pass the KILL_SWITCH_TOKEN secret"
+            : $"give {Name(KillSwitchInputs.Token)}, the macro of a secret variable";
+        var providers = string.Join(", ", FlagProviders.Names) + " or " + KillSwitchInputs.CommandProvider;
+        return $$"""
+            kill_switch_flags_text="${GUARDRAILS_KILL_SWITCH_FLAGS:-}"
+            read -r -a kill_switch_flags <<< "${kill_switch_flags_text//,/ }"
+            if [ "${#kill_switch_flags[@]}" -gt 0 ]; then
+              case "$GUARDRAILS_KILL_SWITCH_PROVIDER" in
+                {{FlagProviders.Unleash}})
+                  require_kill_switch_setting=GUARDRAILS_KILL_SWITCH_URL
+                  missing="the unleash kill switch needs the {{Name(KillSwitchInputs.Url)}} input, the Unleash server's base URL."
+                  ;;
+                {{FlagProviders.LaunchDarkly}})
+                  require_kill_switch_setting=""
+                  ;;
+                {{KillSwitchInputs.CommandProvider}})
+                  require_kill_switch_setting=GUARDRAILS_KILL_SWITCH_COMMAND
+                  missing="the command kill switch needs the {{Name(KillSwitchInputs.Command)}} input."
+                  ;;
+                *)
+                  fail {{id}} "{{Name(KillSwitchInputs.Provider)}} '$GUARDRAILS_KILL_SWITCH_PROVIDER' is not {{providers}}."
+                  ;;
+              esac
+              if [ -n "$require_kill_switch_setting" ] && [ -z "${!require_kill_switch_setting:-}" ]; then
+                fail {{id}} "$missing"
+              fi
+              if [ -n "$GUARDRAILS_KILL_SWITCH_URL" ] && ! [[ "$GUARDRAILS_KILL_SWITCH_URL" =~ ^https?://[^[:space:]]+$ ]]; then
+                fail {{id}} "{{Name(KillSwitchInputs.Url)}} '$GUARDRAILS_KILL_SWITCH_URL' is not an http or https URL."
+              fi
+              token_given="${{{KillSwitchInputs.TokenGivenVariable}}:-}"
+              if [ "$GUARDRAILS_KILL_SWITCH_PROVIDER" != {{KillSwitchInputs.CommandProvider}} ] && [ "${token_given,,}" != true ]; then
+                fail {{id}} "the $GUARDRAILS_KILL_SWITCH_PROVIDER kill switch needs its API token: {{giveToken}}."
+              fi
+              echo "Kill switch: on rollback, ${kill_switch_flags[*]} turned off ($GUARDRAILS_KILL_SWITCH_PROVIDER)."
+            fi
+
+            """;
+    }
 }

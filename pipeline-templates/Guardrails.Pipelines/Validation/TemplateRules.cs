@@ -25,4 +25,7 @@ public static class TemplateRules
 
     public static readonly Rule MissingAdapterSetting =
         new("GR5006", "The chosen traffic adapter is missing a setting it needs");
+
+    public static readonly Rule InvalidKillSwitchSetting =
+        new("GR5007", "The rollback's kill switch is missing a setting its provider needs, or has a wrong one");
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net.Http;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Guardrails.Testing;
@@ -18,34 +17,31 @@ public sealed class UnleashKillSwitchTests
 {
     private UnleashServer server = null!;
     private HttpClient admin = null!;
-    private HttpClient sdk = null!;
 
     [OneTimeSetUp]
     public void StartUnleash()
     {
         server = UnleashServer.Start();
         admin = server.Admin();
-        sdk = server.Sdk();
     }
 
     [OneTimeTearDown]
     public void StopUnleash()
     {
         admin?.Dispose();
-        sdk?.Dispose();
         server?.Dispose();
     }
 
     [Test]
     public async Task A_flag_on_before_the_rollback_is_off_after_it_and_a_second_rollback_changes_nothing()
     {
-        await CreateFlagOnAsync("new-checkout", "development", "production");
-        Assert.That(await SdkSeesAsync("new-checkout", expected: true), Is.True, "on before the rollback");
+        await server.CreateFlagOnAsync("new-checkout", "development", "production");
+        Assert.That(await server.SdkSeesAsync("new-checkout", expected: true), Is.True, "on before the rollback");
         using var folder = TemporaryFolder.Create("guardrails-flags-");
         var record = folder.Write("deployment.json", """{"schemaVersion":1,"service":"checkout","version":"4f2c1e9","decision":"rollback","reason":"read 2 was bad","steps":[]}""");
 
         var first = FlagsRun.Off(UnleashServer.AdminToken, "--provider", "unleash", "--url", server.Address.ToString(), "--flag", "new-checkout", "--environment", "development", "--record", record);
-        var eventsAfterFirst = await EventCountAsync("new-checkout");
+        var eventsAfterFirst = await server.EventCountAsync("new-checkout");
         var second = FlagsRun.Off(UnleashServer.AdminToken, "--provider", "unleash", "--url", server.Address.ToString(), "--flag", "new-checkout", "--environment", "development");
 
         using var written = JsonDocument.Parse(await System.IO.File.ReadAllTextAsync(record));
@@ -54,11 +50,11 @@ public sealed class UnleashKillSwitchTests
         {
             Assert.That(first.ExitCode, Is.Zero, first.ToString());
             Assert.That(first.Output, Does.Contain("unleash flag 'new-checkout' in project 'default', environment 'development': turned off"));
-            Assert.That(await SdkSeesAsync("new-checkout", expected: false), Is.False, "off after the rollback, as an SDK of the environment sees it");
+            Assert.That(await server.SdkSeesAsync("new-checkout", expected: false), Is.False, "off after the rollback, as an SDK of the environment sees it");
             Assert.That(await EnabledInAsync("new-checkout", "production"), Is.True, "another environment is left alone");
             Assert.That(second.ExitCode, Is.Zero, second.ToString());
             Assert.That(second.Output, Does.Contain("already off"));
-            Assert.That(await EventCountAsync("new-checkout"), Is.EqualTo(eventsAfterFirst), "the second rollback wrote nothing to Unleash");
+            Assert.That(await server.EventCountAsync("new-checkout"), Is.EqualTo(eventsAfterFirst), "the second rollback wrote nothing to Unleash");
             Assert.That(first.ToString() + second, Does.Not.Contain(UnleashServer.AdminToken).And.Not.Contain("guardrails-test-admin-token"));
             Assert.That(flag.GetProperty("provider").GetString(), Is.EqualTo("unleash"));
             Assert.That(flag.GetProperty("flag").GetString(), Is.EqualTo("new-checkout"));
@@ -71,8 +67,8 @@ public sealed class UnleashKillSwitchTests
     [Test]
     public async Task An_unknown_flag_fails_the_step_and_names_what_to_check()
     {
-        await CreateFlagOnAsync("known-flag", "development");
-        Assert.That(await SdkSeesAsync("known-flag", expected: true), Is.True, "on before the rollback");
+        await server.CreateFlagOnAsync("known-flag", "development");
+        Assert.That(await server.SdkSeesAsync("known-flag", expected: true), Is.True, "on before the rollback");
 
         var run = FlagsRun.Off(UnleashServer.AdminToken, "--provider", "unleash", "--url", server.Address.ToString(), "--flag", "no-such-flag", "--flag", "known-flag", "--environment", "development");
 
@@ -80,7 +76,7 @@ public sealed class UnleashKillSwitchTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
             Assert.That(run.Errors, Does.Contain("'no-such-flag'").And.Contain("404").And.Contain("Check --flag, --project and --environment"));
-            Assert.That(await SdkSeesAsync("known-flag", expected: false), Is.False, "the other flags are still turned off");
+            Assert.That(await server.SdkSeesAsync("known-flag", expected: false), Is.False, "the other flags are still turned off");
         });
     }
 
@@ -97,48 +93,9 @@ public sealed class UnleashKillSwitchTests
         });
     }
 
-    private async Task CreateFlagOnAsync(string name, params string[] environments)
-    {
-        using var created = await admin.PostAsJsonAsync("api/admin/projects/default/features", new { name });
-        Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
-        foreach (var environment in environments)
-        {
-            using var on = await admin.PostAsync(new Uri($"api/admin/projects/default/features/{name}/environments/{environment}/on", UriKind.Relative), null);
-            Assert.That(on.IsSuccessStatusCode, Is.True, await on.Content.ReadAsStringAsync());
-        }
-    }
-
-    /// <summary>
-    /// What an SDK of the development environment sees on its next poll. Unleash serves SDKs from a cache it
-    /// refreshes after changes, so this polls, as an SDK does, until the expected state shows or 20 s pass.
-    /// </summary>
-    private async Task<bool?> SdkSeesAsync(string name, bool expected)
-    {
-        bool? seen = null;
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        while (seen != expected && stopwatch.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            using var features = JsonDocument.Parse(await sdk.GetStringAsync(new Uri("api/client/features", UriKind.Relative)));
-            var feature = features.RootElement.GetProperty("features").EnumerateArray().FirstOrDefault(feature => feature.GetProperty("name").GetString() == name);
-            seen = feature.ValueKind == JsonValueKind.Object ? feature.GetProperty("enabled").GetBoolean() : null;
-            if (seen != expected)
-            {
-                await Task.Delay(250);
-            }
-        }
-
-        return seen;
-    }
-
     private async Task<bool> EnabledInAsync(string name, string environment)
     {
         using var feature = JsonDocument.Parse(await admin.GetStringAsync(new Uri($"api/admin/projects/default/features/{name}", UriKind.Relative)));
         return feature.RootElement.GetProperty("environments").EnumerateArray().Single(entry => entry.GetProperty("name").GetString() == environment).GetProperty("enabled").GetBoolean();
-    }
-
-    private async Task<int> EventCountAsync(string name)
-    {
-        using var events = JsonDocument.Parse(await admin.GetStringAsync(new Uri($"api/admin/events/{name}", UriKind.Relative)));
-        return events.RootElement.GetProperty("events").GetArrayLength();
     }
 }

@@ -37,7 +37,8 @@ public sealed class TemplatesCommandTests
         Assert.That(Path.Combine(output, ".github", "workflows", "guardrails-pull-request.yml"), Does.Exist);
         Assert.That(Path.Combine(output, "azure", "steps", "dora-report.yml"), Does.Exist);
         Assert.That(File.ReadAllText(workflow), Does.Contain("guardrails-templates-version: 3.1.4"));
-        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(10), "six canary files and four delivery files");
+        Assert.That(Path.Combine(output, "azure", "steps", "kill-switch.yml"), Does.Exist);
+        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(11), "seven canary files and four delivery files");
     }
 
     [Test]

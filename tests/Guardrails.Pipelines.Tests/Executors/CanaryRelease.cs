@@ -59,6 +59,9 @@ internal sealed class CanaryRelease : IDisposable
 
     public string Workflow => Path.Combine(TemplatesDirectory, ".github", "workflows", "guardrails-canary.yml");
 
+    /// <summary>The file the script adapter's commands append their calls to.</summary>
+    public string CallsFile => callsFile;
+
     /// <summary>Every adapter call so far, in order: "deploy", "route 25", "promote", "rollback".</summary>
     public IReadOnlyList<string> Calls => File.ReadAllLines(callsFile).Where(line => line.Length > 0).ToList();
 
@@ -123,8 +126,8 @@ internal sealed class CanaryRelease : IDisposable
         ["rollbackCommand"] = RollbackCommand,
     };
 
-    public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null) =>
-        GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, cancelDuring);
+    public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null, IReadOnlyDictionary<string, string>? secrets = null) =>
+        GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, cancelDuring, secrets);
 
     /// <summary>
     /// Runs the job <paramref name="job"/> of the caller's workflow <paramref name="callerWorkflow"/> (a path in

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Guardrails.Cli.Flags;
+using Guardrails.Gate.KillSwitch;
 using Guardrails.Gate.Record;
 using Guardrails.Slo.Prometheus;
 using Spectre.Console.Cli;
@@ -27,7 +28,7 @@ internal sealed class FlagsOffCommand : AsyncCommand<FlagsOffSettings>
     {
         var problems = new List<string>();
         var provider = settings.Provider;
-        if (provider is not ("unleash" or "launchdarkly"))
+        if (provider is not (FlagProviders.Unleash or FlagProviders.LaunchDarkly))
         {
             problems.Add($"--provider '{provider}' is not unleash or launchdarkly.");
         }
@@ -60,7 +61,7 @@ internal sealed class FlagsOffCommand : AsyncCommand<FlagsOffSettings>
         }
 
         using var http = new HttpClient { Timeout = timeout!.Value };
-        IFlagService service = provider == "unleash"
+        IFlagService service = provider == FlagProviders.Unleash
             ? new UnleashFlagService(http, address!, token!)
             : new LaunchDarklyFlagService(http, address!, token!);
         var handled = new List<DeploymentFlag>();
@@ -94,7 +95,7 @@ internal sealed class FlagsOffCommand : AsyncCommand<FlagsOffSettings>
     {
         if (string.IsNullOrWhiteSpace(url))
         {
-            if (provider == "launchdarkly")
+            if (provider == FlagProviders.LaunchDarkly)
             {
                 return LaunchDarklyFlagService.DefaultAddress;
             }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Guardrails.Gate.KillSwitch;
 using Spectre.Console.Cli;
 
 namespace Guardrails.Cli.Commands.Flags;
@@ -6,37 +7,37 @@ namespace Guardrails.Cli.Commands.Flags;
 /// <summary>The options of <c>guardrails flags off</c>; docs/flags.md documents each one.</summary>
 internal sealed class FlagsOffSettings : CommandSettings
 {
-    [CommandOption("--provider <PROVIDER>")]
+    [CommandOption(FlagsOffOptionNames.Provider + " <PROVIDER>")]
     [Description("unleash (its admin API) or launchdarkly (its REST API's semantic patch).")]
     public string? Provider { get; set; }
 
-    [CommandOption("--flag <NAME>")]
+    [CommandOption(FlagsOffOptionNames.Flag + " <NAME>")]
     [Description("The flag to turn off (Unleash feature name, LaunchDarkly flag key); repeat for several.")]
     public string[] Flag { get; set; } = [];
 
-    [CommandOption("--project <PROJECT>")]
+    [CommandOption(FlagsOffOptionNames.Project + " <PROJECT>")]
     [Description("The flag's project (Unleash project id, LaunchDarkly project key). Default: default.")]
-    [DefaultValue("default")]
-    public string Project { get; set; } = "default";
+    [DefaultValue(FlagProviders.DefaultProject)]
+    public string Project { get; set; } = FlagProviders.DefaultProject;
 
-    [CommandOption("--environment <ENVIRONMENT>")]
+    [CommandOption(FlagsOffOptionNames.Environment + " <ENVIRONMENT>")]
     [Description("The environment the flag is turned off in (Unleash environment, LaunchDarkly environment key).")]
     public string? Environment { get; set; }
 
-    [CommandOption("--url <URL>")]
+    [CommandOption(FlagsOffOptionNames.Url + " <URL>")]
     [Description("The service's base URL. Required for Unleash; default https://app.launchdarkly.com for LaunchDarkly.")]
     public string? Url { get; set; }
 
-    [CommandOption("--token-env <VARIABLE>")]
+    [CommandOption(FlagsOffOptionNames.TokenEnv + " <VARIABLE>")]
     [Description("Environment variable holding the API token (Unleash admin token, LaunchDarkly access token with writer rights).")]
     public string? TokenEnv { get; set; }
 
-    [CommandOption("--timeout <DURATION>")]
+    [CommandOption(FlagsOffOptionNames.Timeout + " <DURATION>")]
     [Description("Bound on each request.")]
-    [DefaultValue("30s")]
-    public string Timeout { get; set; } = "30s";
+    [DefaultValue(FlagProviders.DefaultTimeout)]
+    public string Timeout { get; set; } = FlagProviders.DefaultTimeout;
 
-    [CommandOption("--record <FILE>")]
+    [CommandOption(FlagsOffOptionNames.Record + " <FILE>")]
     [Description("The canary's JSON deployment record; the flags turned off are added to it. Default: none.")]
     public string? Record { get; set; }
 }

@@ -5,23 +5,26 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Guardrails.Testing;
-
-namespace Guardrails.Cli.Tests.Flags;
+namespace Guardrails.Testing;
 
 /// <summary>
 /// A real Unleash server (npm's unleash-server, pinned in tests/unleash-server/package-lock.json) on 127.0.0.1,
 /// backed by a throw-away cluster of Debian's PostgreSQL in a temporary directory. Started once per test run
 /// (it takes a few seconds; the first local run also runs <c>npm ci</c>); Dispose stops both and deletes the directory.
+/// Shared by the CLI's kill-switch tests and the canary templates' rollback scenario.
 /// </summary>
 internal sealed class UnleashServer : IDisposable
 {
     public const string AdminToken = "*:*.guardrails-test-admin-token";
     public const string ClientToken = "default:development.guardrails-test-client-token";
+
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string directory;
     private readonly string postgresBin;
@@ -103,6 +106,53 @@ internal sealed class UnleashServer : IDisposable
     /// <summary>An HTTP client speaking to the client API as an SDK of the development environment does.</summary>
     public HttpClient Sdk() => Client(ClientToken);
 
+    /// <summary>Creates a flag in the default project and turns it on in each of <paramref name="environments"/>.</summary>
+    public async Task CreateFlagOnAsync(string name, params string[] environments)
+    {
+        using var admin = Admin();
+        using var bound = new CancellationTokenSource(RequestTimeout);
+        using var created = await admin.PostAsJsonAsync("api/admin/projects/default/features", new { name }, bound.Token);
+        Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
+        foreach (var environment in environments)
+        {
+            using var on = await admin.PostAsync(new Uri($"api/admin/projects/default/features/{name}/environments/{environment}/on", UriKind.Relative), null, bound.Token);
+            Assert.That(on.IsSuccessStatusCode, Is.True, await on.Content.ReadAsStringAsync());
+        }
+    }
+
+    /// <summary>
+    /// What an SDK of the development environment sees on its next poll (null: no such flag). Unleash serves SDKs
+    /// from a cache it refreshes after changes, so this polls, as an SDK does, until the expected state shows or 20 s pass.
+    /// </summary>
+    public async Task<bool?> SdkSeesAsync(string name, bool expected)
+    {
+        using var sdk = Sdk();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20) + RequestTimeout);
+        bool? seen = null;
+        var stopwatch = Stopwatch.StartNew();
+        while (seen != expected && stopwatch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            using var features = JsonDocument.Parse(await sdk.GetStringAsync(new Uri("api/client/features", UriKind.Relative), bound.Token));
+            var feature = features.RootElement.GetProperty("features").EnumerateArray().FirstOrDefault(feature => feature.GetProperty("name").GetString() == name);
+            seen = feature.ValueKind == JsonValueKind.Object ? feature.GetProperty("enabled").GetBoolean() : null;
+            if (seen != expected)
+            {
+                await Task.Delay(250, bound.Token);
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>How many events Unleash's event log holds for the flag: a change that writes nothing adds none.</summary>
+    public async Task<int> EventCountAsync(string name)
+    {
+        using var admin = Admin();
+        using var bound = new CancellationTokenSource(RequestTimeout);
+        using var events = JsonDocument.Parse(await admin.GetStringAsync(new Uri($"api/admin/events/{name}", UriKind.Relative), bound.Token));
+        return events.RootElement.GetProperty("events").GetArrayLength();
+    }
+
     public void Dispose()
     {
         if (!unleash.HasExited)
@@ -117,7 +167,7 @@ internal sealed class UnleashServer : IDisposable
 
     private HttpClient Client(string token)
     {
-        var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient { BaseAddress = Address, Timeout = RequestTimeout };
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", token);
         return http;
     }
