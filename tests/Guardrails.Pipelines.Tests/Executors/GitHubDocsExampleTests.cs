@@ -108,6 +108,11 @@ public sealed class GitHubDocsExampleTests
         // repository carries, so both come from one commit: a development build's templates have no release tag
         // of their own to default to.
         ["templates-ref"] = example.Reference,
+
+        // The example's kill switch turns flags off in https://unleash.example.com on rollback, which does not
+        // exist here; no kill switch in this scenario (GitHubKillSwitchScenarioTests runs one against a real
+        // Unleash), so its KILL_SWITCH_TOKEN secret is not needed either.
+        ["kill-switch-flags"] = string.Empty,
     };
 
     private static WorkflowOutcome Run(GitHubDocsExample example, CanaryRelease release, StandInTool kubectl) =>
