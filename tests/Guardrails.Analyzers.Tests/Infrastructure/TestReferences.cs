@@ -7,7 +7,8 @@ namespace Guardrails.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// Offline references for analyzer tests: the .NET 8 reference assemblies from Basic.Reference.Assemblies
-/// (never a NuGet download at test time) and, for code-fix tests, Polly.Core's metadata.
+/// (never a NuGet download at test time), the real Grpc.Core.Api and NUnit assemblies, and Polly.Core's
+/// metadata, which code-fix tests can leave out to check that a fix is then not offered.
 /// </summary>
 internal static class TestReferences
 {
@@ -18,4 +19,12 @@ internal static class TestReferences
 
     public static MetadataReference PollyCore { get; } =
         MetadataReference.CreateFromFile(typeof(Polly.ResiliencePipeline).Assembly.Location);
+
+    /// <summary>Everything but Polly: the framework, gRPC's client API and a test framework.</summary>
+    public static ImmutableArray<MetadataReference> Common { get; } =
+    [
+        .. Net80,
+        MetadataReference.CreateFromFile(typeof(Grpc.Core.ClientBase).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(NUnit.Framework.TestAttribute).Assembly.Location),
+    ];
 }

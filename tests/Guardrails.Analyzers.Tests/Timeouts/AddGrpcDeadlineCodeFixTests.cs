@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Guardrails.Analyzers.CodeFixes.Timeouts;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 
 namespace Guardrails.Analyzers.Tests.Timeouts;
@@ -7,7 +8,7 @@ namespace Guardrails.Analyzers.Tests.Timeouts;
 public sealed class AddGrpcDeadlineCodeFixTests
 {
     private static Task VerifyAsync(string source, string fixedSource)
-        => TimeoutsVerifier.VerifyCodeFixAsync<GrpcCallWithoutDeadlineAnalyzer, AddGrpcDeadlineCodeFix>(
+        => CodeFixVerifier<GrpcCallWithoutDeadlineAnalyzer, AddGrpcDeadlineCodeFix>.VerifyAsync(
             source + GrpcCallWithoutDeadlineAnalyzerTests.GreeterClient,
             fixedSource + GrpcCallWithoutDeadlineAnalyzerTests.GreeterClient);
 

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Guardrails.Analyzers.CodeFixes.Timeouts;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 
 namespace Guardrails.Analyzers.Tests.Timeouts;
@@ -8,7 +9,7 @@ public sealed class AddPollyTimeoutCodeFixTests
 {
     [Test]
     public Task A_timeout_is_added_on_its_own_line_after_the_retry()
-        => TimeoutsVerifier.VerifyCodeFixAsync<RetryWithoutTimeoutAnalyzer, AddPollyTimeoutCodeFix>(
+        => CodeFixVerifier<RetryWithoutTimeoutAnalyzer, AddPollyTimeoutCodeFix>.VerifyAsync(
             """
             using System;
             using Polly;
@@ -37,7 +38,7 @@ public sealed class AddPollyTimeoutCodeFixTests
 
     [Test]
     public Task A_statement_on_a_builder_variable_gets_the_configured_timeout()
-        => TimeoutsVerifier.VerifyCodeFixAsync<RetryWithoutTimeoutAnalyzer, AddPollyTimeoutCodeFix>(
+        => CodeFixVerifier<RetryWithoutTimeoutAnalyzer, AddPollyTimeoutCodeFix>.VerifyAsync(
             """
             using Polly;
             using Polly.Retry;
@@ -66,5 +67,5 @@ public sealed class AddPollyTimeoutCodeFixTests
                 }
             }
             """,
-            "guardrails.default_timeout = 00:00:02.5");
+            editorConfig: "guardrails.default_timeout = 00:00:02.5");
 }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Guardrails.Analyzers.CodeFixes.Timeouts;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 
 namespace Guardrails.Analyzers.Tests.Timeouts;
@@ -7,7 +8,7 @@ namespace Guardrails.Analyzers.Tests.Timeouts;
 public sealed class AddWaitTimeoutCodeFixTests
 {
     private static Task VerifyAsync(string source, string fixedSource, string? editorConfig = null)
-        => TimeoutsVerifier.VerifyCodeFixAsync<UnboundedWaitAnalyzer, AddWaitTimeoutCodeFix>(source, fixedSource, editorConfig);
+        => CodeFixVerifier<UnboundedWaitAnalyzer, AddWaitTimeoutCodeFix>.VerifyAsync(source, fixedSource, editorConfig: editorConfig);
 
     [Test]
     public Task A_wait_gets_a_named_timeout_and_throws_when_it_runs_out()
@@ -192,7 +193,7 @@ public sealed class AddWaitTimeoutCodeFixTests
 
     [Test]
     public Task Fix_all_adds_the_shared_field_once_per_type_across_documents()
-        => TimeoutsVerifier.VerifyFixAllAsync<UnboundedWaitAnalyzer, AddWaitTimeoutCodeFix>(
+        => CodeFixVerifier<UnboundedWaitAnalyzer, AddWaitTimeoutCodeFix>.VerifyFixAllAsync(
             [
                 """
                 using System;

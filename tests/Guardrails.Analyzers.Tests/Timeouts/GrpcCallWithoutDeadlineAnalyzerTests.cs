@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 
 namespace Guardrails.Analyzers.Tests.Timeouts;
@@ -25,7 +26,7 @@ public sealed class GrpcCallWithoutDeadlineAnalyzerTests
         """;
 
     private static Task VerifyAsync(string source)
-        => TimeoutsVerifier.VerifyAnalyzerAsync<GrpcCallWithoutDeadlineAnalyzer>(source + GreeterClient);
+        => AnalyzerVerifier<GrpcCallWithoutDeadlineAnalyzer>.VerifyAsync(source + GreeterClient);
 
     [Test]
     public Task Calls_without_deadline_or_token_are_reported()

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -7,7 +8,7 @@ namespace Guardrails.Analyzers.Tests.Timeouts;
 public sealed class HttpClientCallWithoutBoundAnalyzerTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-        => TimeoutsVerifier.VerifyAnalyzerAsync<HttpClientCallWithoutBoundAnalyzer>(source, null, expected);
+        => AnalyzerVerifier<HttpClientCallWithoutBoundAnalyzer>.VerifyAsync(source, null, expected);
 
     private static DiagnosticResult Request(int markup, string request, string whatBoundsIt, string advice)
         => new DiagnosticResult(HttpClientCallWithoutBoundAnalyzer.Rule).WithLocation(markup).WithArguments(request, whatBoundsIt, advice);

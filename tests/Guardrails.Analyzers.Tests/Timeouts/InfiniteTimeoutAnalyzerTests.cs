@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 
 namespace Guardrails.Analyzers.Tests.Timeouts;
@@ -6,7 +7,7 @@ namespace Guardrails.Analyzers.Tests.Timeouts;
 public sealed class InfiniteTimeoutAnalyzerTests
 {
     private static Task VerifyAsync(string source, string? editorConfig = null)
-        => TimeoutsVerifier.VerifyAnalyzerAsync<InfiniteTimeoutAnalyzer>(source, editorConfig);
+        => AnalyzerVerifier<InfiniteTimeoutAnalyzer>.VerifyAsync(source, editorConfig);
 
     [Test]
     public Task Infinite_values_passed_as_a_timeout_are_reported()

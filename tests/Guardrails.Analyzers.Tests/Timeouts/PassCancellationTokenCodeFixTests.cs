@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Guardrails.Analyzers.CodeFixes.Timeouts;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 
 namespace Guardrails.Analyzers.Tests.Timeouts;
@@ -8,7 +9,7 @@ public sealed class PassCancellationTokenCodeFixTests
 {
     [Test]
     public Task A_local_token_source_is_passed_to_a_wait()
-        => TimeoutsVerifier.VerifyCodeFixAsync<UnboundedWaitAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<UnboundedWaitAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System;
             using System.Threading;
@@ -40,7 +41,7 @@ public sealed class PassCancellationTokenCodeFixTests
 
     [Test]
     public Task A_field_token_is_passed_to_an_HttpClient_request()
-        => TimeoutsVerifier.VerifyCodeFixAsync<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System.Net.Http;
             using System.Threading;
@@ -70,7 +71,7 @@ public sealed class PassCancellationTokenCodeFixTests
 
     [Test]
     public Task A_gRPC_call_gets_the_token_by_name()
-        => TimeoutsVerifier.VerifyCodeFixAsync<GrpcCallWithoutDeadlineAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<GrpcCallWithoutDeadlineAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System.Threading;
 
@@ -94,7 +95,7 @@ public sealed class PassCancellationTokenCodeFixTests
 
     [Test]
     public Task No_fix_when_no_token_is_in_scope_or_the_result_type_would_change()
-        => TimeoutsVerifier.VerifyCodeFixAsync<UnboundedConnectAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<UnboundedConnectAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System.Net.Sockets;
             using System.Threading;
@@ -126,7 +127,7 @@ public sealed class PassCancellationTokenCodeFixTests
 
     [Test]
     public Task An_awaited_connect_takes_the_token_even_though_its_overload_returns_ValueTask()
-        => TimeoutsVerifier.VerifyCodeFixAsync<UnboundedConnectAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<UnboundedConnectAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System;
             using System.Net.Sockets;
@@ -160,7 +161,7 @@ public sealed class PassCancellationTokenCodeFixTests
 
     [Test]
     public Task Fix_all_passes_the_token_to_every_request_across_documents()
-        => TimeoutsVerifier.VerifyFixAllAsync<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>.VerifyFixAllAsync(
             [
                 """
                 using System.Net.Http;

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 
 namespace Guardrails.Analyzers.Tests.Timeouts;
@@ -6,7 +7,7 @@ namespace Guardrails.Analyzers.Tests.Timeouts;
 public sealed class RetryWithoutTimeoutAnalyzerTests
 {
     private static Task VerifyAsync(string source)
-        => TimeoutsVerifier.VerifyAnalyzerAsync<RetryWithoutTimeoutAnalyzer>(source);
+        => AnalyzerVerifier<RetryWithoutTimeoutAnalyzer>.VerifyAsync(source);
 
     [Test]
     public Task A_chain_that_retries_without_a_timeout_is_reported()

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Guardrails.Analyzers.CodeFixes.Timeouts;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 
 namespace Guardrails.Analyzers.Tests.Timeouts;
@@ -12,7 +13,7 @@ public sealed class TimeoutTokenSourceCodeFixTests
 {
     [Test]
     public Task An_awaited_connect_is_cancelled_by_a_new_source_of_the_default_timeout()
-        => TimeoutsVerifier.VerifyCodeFixAsync<UnboundedConnectAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<UnboundedConnectAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System.Net;
             using System.Net.Sockets;
@@ -51,7 +52,7 @@ public sealed class TimeoutTokenSourceCodeFixTests
 
     [Test]
     public Task An_expression_bodied_request_gets_a_block_that_returns_it_and_the_configured_timeout()
-        => TimeoutsVerifier.VerifyCodeFixAsync<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System;
             using System.Net.Http;
@@ -87,7 +88,7 @@ public sealed class TimeoutTokenSourceCodeFixTests
 
     [Test]
     public Task The_source_takes_a_free_name_and_the_existing_WaitTimeout_field()
-        => TimeoutsVerifier.VerifyCodeFixAsync<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System;
             using System.Net.Http;
@@ -128,7 +129,7 @@ public sealed class TimeoutTokenSourceCodeFixTests
 
     [Test]
     public Task An_async_lambda_gets_a_block_body()
-        => TimeoutsVerifier.VerifyCodeFixAsync<UnboundedConnectAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<UnboundedConnectAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System;
             using System.Net.Sockets;
@@ -164,7 +165,7 @@ public sealed class TimeoutTokenSourceCodeFixTests
     /// </summary>
     [Test]
     public Task No_source_for_a_task_that_leaves_the_statement_or_a_call_in_a_condition()
-        => TimeoutsVerifier.VerifyCodeFixAsync<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System.Net.Http;
             using System.Threading.Tasks;
@@ -211,7 +212,7 @@ public sealed class TimeoutTokenSourceCodeFixTests
     /// <summary>Once one call of a block has its source, the next call's first fix is to pass the same token.</summary>
     [Test]
     public Task A_second_request_in_the_block_shares_the_source_the_first_fix_declared()
-        => TimeoutsVerifier.VerifyCodeFixAsync<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>.VerifyAsync(
             """
             using System.Net.Http;
             using System.Threading;
@@ -252,7 +253,7 @@ public sealed class TimeoutTokenSourceCodeFixTests
 
     [Test]
     public Task Fix_all_declares_one_field_per_type_and_one_source_per_call_across_documents()
-        => TimeoutsVerifier.VerifyFixAllAsync<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>(
+        => CodeFixVerifier<HttpClientCallWithoutBoundAnalyzer, PassCancellationTokenCodeFix>.VerifyFixAllAsync(
             [
                 """
                 using System.Net.Http;

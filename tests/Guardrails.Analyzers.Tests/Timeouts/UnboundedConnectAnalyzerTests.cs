@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 
 namespace Guardrails.Analyzers.Tests.Timeouts;
@@ -6,7 +7,7 @@ namespace Guardrails.Analyzers.Tests.Timeouts;
 public sealed class UnboundedConnectAnalyzerTests
 {
     private static Task VerifyAsync(string source)
-        => TimeoutsVerifier.VerifyAnalyzerAsync<UnboundedConnectAnalyzer>(source);
+        => AnalyzerVerifier<UnboundedConnectAnalyzer>.VerifyAsync(source);
 
     [Test]
     public Task Connects_without_a_token_are_reported()

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Guardrails.Analyzers.Tests.Infrastructure;
 using Guardrails.Analyzers.Timeouts;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -7,7 +8,7 @@ namespace Guardrails.Analyzers.Tests.Timeouts;
 public sealed class UnboundedWaitAnalyzerTests
 {
     private static Task VerifyAsync(string source, string? editorConfig = null)
-        => TimeoutsVerifier.VerifyAnalyzerAsync<UnboundedWaitAnalyzer>(source, editorConfig);
+        => AnalyzerVerifier<UnboundedWaitAnalyzer>.VerifyAsync(source, editorConfig);
 
     [Test]
     public Task Waits_without_timeout_or_token_are_reported()
@@ -78,7 +79,7 @@ public sealed class UnboundedWaitAnalyzerTests
 
     [Test]
     public Task The_message_says_what_bounds_the_wait()
-        => TimeoutsVerifier.VerifyAnalyzerAsync<UnboundedWaitAnalyzer>(
+        => AnalyzerVerifier<UnboundedWaitAnalyzer>.VerifyAsync(
             """
             using System.Collections.Concurrent;
             using System.Threading;
@@ -170,11 +171,11 @@ public sealed class UnboundedWaitAnalyzerTests
             }
             """;
         return Task.WhenAll(
-            TimeoutsVerifier.VerifyAnalyzerAsync<UnboundedWaitAnalyzer>(
+            AnalyzerVerifier<UnboundedWaitAnalyzer>.VerifyAsync(
                 helper.Replace("{|GR2001:WaitOne|}", "WaitOne", System.StringComparison.Ordinal),
                 editorConfig: null,
                 globalConfig: "build_property.IsTestProject = true"),
-            TimeoutsVerifier.VerifyAnalyzerAsync<UnboundedWaitAnalyzer>(
+            AnalyzerVerifier<UnboundedWaitAnalyzer>.VerifyAsync(
                 helper,
                 editorConfig: "guardrails.timeouts.skip_test_code = false",
                 globalConfig: "build_property.IsTestProject = true"));
