@@ -4,7 +4,7 @@
 // (https://learn.microsoft.com/en-us/azure/devops/pipelines/yaml-schema/jobs-deployment-strategy-canary):
 // preDeploy once; then, for every increment, deploy, routeTraffic and postRouteTraffic, each hook its own
 // agent job with $(strategy.increment); then on.failure or on.success. Bash@3, UseDotNet@2,
-// PublishPipelineArtifact@1 and `checkout: self` have local equivalents; every other construct is refused.
+// PublishPipelineArtifact@1, AzureCLI@2 and `checkout: self` have local equivalents; every other construct is refused.
 import { randomUUID } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -28,6 +28,7 @@ const taskInputs = {
   "Bash@3": ["targetType", "script", "workingDirectory"],
   "UseDotNet@2": ["packageType", "version"],
   "PublishPipelineArtifact@1": ["targetPath", "artifact"],
+  "AzureCLI@2": ["azureSubscription", "scriptType", "scriptLocation", "inlineScript"],
 };
 const ok = (result) => result === "succeeded" || result === "succeededWithIssues";
 
@@ -380,6 +381,7 @@ export class PipelineRun {
       case "Bash@3": return this.runBash(step, inputs, env, job);
       case "UseDotNet@2": return this.useDotNet(inputs, job);
       case "PublishPipelineArtifact@1": return this.publishArtifact(inputs, name, job);
+      case "AzureCLI@2": return this.runAzureCli(step, inputs, env, job, name);
       default: throw new ExecutorError(`${job.label}: ${name}: no local equivalent of ${step.task}`);
     }
   }
@@ -406,6 +408,22 @@ export class PipelineRun {
     if (code === "timed-out") this.write(`    ##[error]the step ran longer than its timeout of ${step.timeoutInMinutes} minutes`);
     for (const command of commands) result = this.apply(command, step, job, result);
     return result;
+  }
+
+  /**
+   * AzureCLI@2: signs in to nothing (the service connection is only checked to be named) and runs the inline
+   * bash script as Bash@3 does; its `az` calls reach whatever `az` comes first on PATH.
+   */
+  async runAzureCli(step, inputs, env, job, name) {
+    if (inputs.scriptType !== "bash" || inputs.scriptLocation !== "inlineScript") {
+      throw new ExecutorError(`${job.label}: ${name}: the executor runs AzureCLI@2 only with scriptType: bash and scriptLocation: inlineScript`);
+    }
+    if (!inputs.azureSubscription) {
+      this.write("    ##[error]Input required: connectedServiceNameARM");
+      return "failed";
+    }
+    this.write(`    signed in with the service connection '${inputs.azureSubscription}' (local stand-in: no Azure sign-in)`);
+    return this.runBash(step, { script: inputs.inlineScript }, env, job);
   }
 
   /** The effect of a ##vso logging command a step printed. */

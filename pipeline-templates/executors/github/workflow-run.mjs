@@ -19,7 +19,7 @@ const strategyKeys = ["matrix", "fail-fast", "max-parallel"];
 // The runner sends SIGINT to a cancelled step, then SIGTERM 7.5 seconds later.
 const cancelGraceMilliseconds = 7500;
 
-function mapping(token, where) {
+export function mapping(token, where) {
   if (!isMapping(token)) throw new ExecutorError(`${where} must be a mapping (line ${token?.line})`);
   const result = new Map();
   for (const pair of token) {
@@ -29,13 +29,13 @@ function mapping(token, where) {
   return result;
 }
 
-function refuseUnknownKeys(map, allowed, where) {
+export function refuseUnknownKeys(map, allowed, where) {
   for (const key of map.keys()) {
     if (!allowed.includes(key)) throw new ExecutorError(`${where}: the executor does not implement '${key}'`);
   }
 }
 
-function parse(file, parser, kind) {
+export function parse(file, parser, kind) {
   const result = parser({ name: file, content: readFileSync(file, "utf8") }, new NoOperationTraceWriter());
   const errors = result.context.errors.getErrors();
   if (errors.length > 0 || !result.value) {
@@ -81,6 +81,21 @@ function coerceInput(name, definition, value) {
   throw new ExecutorError(`input '${name}' has type '${type}', which the executor does not implement`);
 }
 
+/** The github context of a local run: fixed values unless `overrides` (--github) replace them. */
+export function githubContext(overrides) {
+  return {
+    sha: "0000000000000000000000000000000000000000",
+    server_url: "https://github.com",
+    repository: "local/caller",
+    run_id: "1",
+    run_attempt: "1",
+    event_name: "workflow_call",
+    ref: "refs/heads/main",
+    actor: "guardrails-executor",
+    ...overrides,
+  };
+}
+
 export class WorkflowRun {
   /**
    * options: workflowFile, inputs, secrets, workspaceSource (the caller's files), repositories
@@ -124,17 +139,7 @@ export class WorkflowRun {
 
     this.inputs = this.resolveInputs(call.has("inputs") ? mapping(call.get("inputs"), "inputs") : new Map());
     this.secrets = this.resolveSecrets(call.has("secrets") ? mapping(call.get("secrets"), "secrets") : new Map());
-    this.github = {
-      sha: "0000000000000000000000000000000000000000",
-      server_url: "https://github.com",
-      repository: "local/caller",
-      run_id: "1",
-      run_attempt: "1",
-      event_name: "workflow_call",
-      ref: "refs/heads/main",
-      actor: "guardrails-executor",
-      ...this.options.github,
-    };
+    this.github = githubContext(this.options.github);
     const scope = { github: this.github, inputs: this.inputs, secrets: this.secrets };
     this.workflowEnv = root.has("env") ? this.evaluateEnv(root.get("env"), scope, `${file}: env`) : {};
 

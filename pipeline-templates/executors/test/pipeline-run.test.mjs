@@ -191,7 +191,7 @@ test("step conditions use the job's status: succeededOrFailed runs after a failu
 test("constructs the executor does not implement are refused with the place", async () => {
   const stage = (list) => ({ "azure-pipelines.yml": `stages:\n  - stage: S\n    jobs:\n      - job: J\n        steps:\n${list}` });
   await assert.rejects(run(stage("          - script: echo hi\n")), /the executor does not implement the step kind 'script'/);
-  await assert.rejects(run(stage("          - task: AzureCLI@2\n")), /no local equivalent of the task 'AzureCLI@2'/);
+  await assert.rejects(run(stage("          - task: DotNetCoreCLI@2\n")), /no local equivalent of the task 'DotNetCoreCLI@2'/);
   await assert.rejects(run(stage("          - ${{ else }}:\n            - checkout: self\n")), /does not implement '\$\{\{ else \}\}'/);
   await assert.rejects(run(stage(`         ${steps(bash("echo ${{ format('{0}', 1) }}"))}\n`)), /does not implement the function 'format'/);
   await assert.rejects(run(stage(`         ${steps(bash("echo hi", { condition: "eq(variables.a, 1) && true" }))}\n`)), /does not implement '&'/);
@@ -200,6 +200,27 @@ test("constructs the executor does not implement are refused with the place", as
   await assert.rejects(
     run({ "azure-pipelines.yml": "stages:\n  - template: t.yml\n", "t.yml": "parameters:\n  - name: more\n    type: stepList\n    default: []\nstages: []\n" }),
     /t.yml:2:5: parameter 'more' has type 'stepList', which the executor does not implement/);
+});
+
+test("AzureCLI@2 runs its inline bash script with the step's env once a service connection is named", async () => {
+  const cli = (subscription, script) => ({
+    task: "AzureCLI@2",
+    env: { GREETING: "hello" },
+    inputs: { azureSubscription: subscription, scriptType: "bash", scriptLocation: "inlineScript", inlineScript: script },
+  });
+  const { result, calls, lines } = await run({
+    "azure-pipelines.yml": `stages:
+  - stage: S
+    jobs:
+      - job: J
+        steps:${steps(cli("production", "echo \"cli $GREETING\" >> $LOG"), cli("", "echo unreachable >> $LOG"))}
+`,
+  });
+  assert.deepEqual(calls, ["cli hello"]);
+  assert.deepEqual(result.stages.S.jobs.J.runs[0].steps.map((s) => s.result), ["succeeded", "failed"]);
+  assert.ok(lines.some((line) => line.includes("signed in with the service connection 'production'")));
+  const scriptFile = (location) => ({ "azure-pipelines.yml": `stages:\n  - stage: S\n    jobs:\n      - job: J\n        steps:${steps({ task: "AzureCLI@2", inputs: { azureSubscription: "p", scriptType: "bash", scriptLocation: location } })}\n` });
+  await assert.rejects(run(scriptFile("scriptPath")), /runs AzureCLI@2 only with scriptType: bash and scriptLocation: inlineScript/);
 });
 
 test("a repository resource is checked out at its ref, and path@alias templates come from it", async () => {

@@ -261,3 +261,149 @@ runs:
   ]);
   assert.equal(result.conclusion, "success");
 });
+
+// A caller's workflow job that `uses:` a reusable workflow kept in a local git repository, as the docs' example does.
+async function runCaller(jobs, options = {}) {
+  const { spawnSync } = await import("node:child_process");
+  const { CallerJob } = await import("../github/caller-job.mjs");
+  const root = mkdtempSync(path.join(tmpdir(), "gh-caller-"));
+  const templates = path.join(root, "templates");
+  mkdirSync(path.join(templates, ".github", "workflows"), { recursive: true });
+  const git = (...args) => assert.equal(spawnSync("git", ["-C", templates, ...args], { encoding: "utf8" }).status, 0, args.join(" "));
+  const reusable = (greeting) => `on:
+  workflow_call:
+    inputs:
+      greeting: { type: string, required: true }
+      count: { type: number, required: false, default: 1 }
+      log: { type: string, required: true }
+    secrets:
+      TOKEN: { required: false }
+    outputs:
+      said:
+        value: \${{ jobs.say.outputs.said }}
+jobs:
+  say:
+    runs-on: ubuntu-latest
+    outputs:
+      said: \${{ steps.say.outputs.said }}
+    steps:
+      - id: say
+        env:
+          GREETING: \${{ inputs.greeting }}
+          COUNT: \${{ inputs.count }}
+          TOKEN: \${{ secrets.TOKEN }}
+          LOG: \${{ inputs.log }}
+        run: |
+          echo "${greeting} $GREETING x$COUNT token=$TOKEN" >> "$LOG"
+          echo "said=$GREETING" >> "$GITHUB_OUTPUT"
+`;
+  git("init", "--quiet", "--initial-branch=main");
+  writeFileSync(path.join(templates, ".github", "workflows", "reusable.yml"), reusable("v1"));
+  git("add", "--all");
+  git("-c", "user.name=t", "-c", "user.email=t@t.invalid", "commit", "--quiet", "-m", "v1");
+  git("tag", "v1");
+  // main moves on after the tag: the caller's @v1 must still run the tagged file.
+  writeFileSync(path.join(templates, ".github", "workflows", "reusable.yml"), reusable("main"));
+  git("-c", "user.name=t", "-c", "user.email=t@t.invalid", "commit", "--quiet", "--all", "-m", "later");
+  const workspace = path.join(root, "caller");
+  mkdirSync(workspace);
+  const log = path.join(root, "calls.log");
+  writeFileSync(log, "");
+  const file = path.join(root, "release.yml");
+  writeFileSync(file, `name: Release
+on:
+  push:
+    branches: [main]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: exit 1
+${jobs.replaceAll("LOG_FILE", log)}`);
+  const lines = [];
+  const result = await new CallerJob({
+    callerFile: file, callerJob: "release", workspaceSource: workspace, runRoot: path.join(root, "run"),
+    repositories: { "acme/templates": templates }, write: (line) => lines.push(line), ...options,
+  }).run();
+  return { result, calls: readFileSync(log, "utf8").trim().split("\n").filter(Boolean), lines };
+}
+
+test("a caller job runs the reusable workflow at its ref with its with: and its secrets: evaluated in the caller", async () => {
+  const { result, calls, lines } = await runCaller(`  release:
+    needs: build
+    concurrency:
+      group: release-\${{ github.ref }}
+      cancel-in-progress: false
+    uses: acme/templates/.github/workflows/reusable.yml@v1
+    with:
+      greeting: hello
+      count: 3
+      log: LOG_FILE
+    secrets:
+      TOKEN: \${{ secrets.CALLER_TOKEN }}
+`, { secrets: { CALLER_TOKEN: "s3cret" }, withOverrides: { greeting: "hi" } });
+  assert.deepEqual(calls, ["v1 hi x3 token=s3cret"], "the tagged file ran, not main's; the build job did not run");
+  assert.equal(result.caller.result, "success");
+  assert.deepEqual(result.caller.overridden, ["greeting"]);
+  assert.equal(result.outputs.said, "hi");
+  assert.ok(lines.includes("*** release: with.greeting overridden for this local run"));
+  assert.deepEqual(Object.keys(result.caller.inputs).sort(), ["count", "greeting", "log"], "the inputs, never the secrets");
+});
+
+test("evaluate-only returns the inputs the caller's with: gives, expressions evaluated, without running anything", async () => {
+  const { result, calls } = await runCaller(`  release:
+    uses: acme/templates/.github/workflows/reusable.yml@v1
+    with:
+      greeting: \${{ github.sha }}
+      count: 3
+      log: LOG_FILE
+`, { evaluateOnly: true, github: { sha: "abc123" } });
+  assert.deepEqual(calls, []);
+  assert.equal(result.caller.inputs.greeting, "abc123");
+  assert.equal(result.caller.inputs.count, 3);
+  assert.equal(result.jobs, undefined);
+});
+
+test("a caller's secret that is not set reaches the reusable workflow empty, as on GitHub", async () => {
+  const { calls } = await runCaller(`  release:
+    uses: acme/templates/.github/workflows/reusable.yml@v1
+    with:
+      greeting: hello
+      log: LOG_FILE
+    secrets:
+      TOKEN: \${{ secrets.MISSING }}
+`);
+  assert.deepEqual(calls, ["v1 hello x1 token="]);
+});
+
+test("a caller job the executor cannot run as written is refused with the reason", async () => {
+  const refusals = [
+    [`  release:
+    uses: acme/templates/.github/workflows/reusable.yml@v1
+    with: { greeting: hello, log: LOG_FILE }
+    secrets: inherit
+`, /does not implement 'secrets: inherit'/],
+    [`  release:
+    uses: acme/other/.github/workflows/reusable.yml@v1
+    with: { greeting: hello, log: LOG_FILE }
+`, /no local copy of acme\/other: pass --repository acme\/other=DIR/],
+    [`  release:
+    uses: acme/templates/.github/workflows/reusable.yml@v9
+    with: { greeting: hello, log: LOG_FILE }
+`, /cannot check out acme\/templates@v9/],
+    [`  release:
+    uses: acme/templates/.github/workflows/reusable.yml@v1
+    with: { greeting: hello, log: LOG_FILE, colour: red }
+`, /invalid input, colour is not defined in the referenced workflow/],
+    [`  release:
+    strategy:
+      matrix:
+        region: [eu, us]
+    uses: acme/templates/.github/workflows/reusable.yml@v1
+    with: { greeting: hello, log: LOG_FILE }
+`, /does not implement 'strategy'/],
+  ];
+  for (const [job, message] of refusals) {
+    await assert.rejects(runCaller(job), (error) => error instanceof ExecutorError && message.test(error.message), message.source);
+  }
+});

@@ -35,7 +35,13 @@ internal sealed record PipelineOutcome(int ExitCode, string Log, JsonObject? Res
 /// <summary>Runs pipeline-templates/executors/run-azure.mjs, the local Azure Pipelines executor.</summary>
 internal static class AzureExecutor
 {
-    public static PipelineOutcome Run(string pipeline, string workspace, IReadOnlyDictionary<string, string> repositories, string? cancelDuring = null)
+    /// <summary>Runs <paramref name="pipeline"/>; its jobs inherit the test's environment with <paramref name="environment"/> applied.</summary>
+    public static PipelineOutcome Run(
+        string pipeline,
+        string workspace,
+        IReadOnlyDictionary<string, string> repositories,
+        string? cancelDuring = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var node = ExecutorsInstallation.RequireNode();
         var runRoot = ScratchFolders.Create("guardrails-azure-run-");
@@ -54,7 +60,7 @@ internal static class AzureExecutor
             arguments.AddRange(["--cancel-during", cancelDuring]);
         }
 
-        var outcome = ProcessRunner.Run(node, arguments, ExecutorsInstallation.Directory, TimeSpan.FromMinutes(5));
+        var outcome = ProcessRunner.Run(node, arguments, ExecutorsInstallation.Directory, TimeSpan.FromMinutes(5), environment);
         var result = File.Exists(resultFile) ? JsonNode.Parse(File.ReadAllText(resultFile))!.AsObject() : null;
         return new PipelineOutcome(outcome.ExitCode, outcome.Output, result);
     }

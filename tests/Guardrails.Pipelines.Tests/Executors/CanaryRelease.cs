@@ -8,14 +8,13 @@ using Guardrails.Testing;
 namespace Guardrails.Pipelines.Tests.Executors;
 
 /// <summary>
-/// One canary release of the service "shop" run through an executor: the templates of the packed CLI's
-/// version in a local templates repository tagged as a release, a caller repository holding the SLO file and
-/// a nuget.config for the packed CLI, the script adapter whose commands append to <see cref="Calls"/>, and
-/// live metrics that follow the traffic the route command sets.
+/// One canary release of a service ("shop" unless given) run through an executor: the templates of the packed
+/// CLI's version in a local templates repository tagged as a release, a caller repository holding the
+/// service's SLO file and a nuget.config for the packed CLI, the script adapter whose commands append to
+/// <see cref="Calls"/>, and live metrics that follow the traffic percentage written to <see cref="TrafficFile"/>.
 /// </summary>
 internal sealed class CanaryRelease : IDisposable
 {
-    public const string Service = "shop";
     public const string TemplatesRepository = "guardrails-dotnet/guardrails-templates";
 
     private readonly string root;
@@ -23,8 +22,9 @@ internal sealed class CanaryRelease : IDisposable
     private readonly LiveCanaryMetrics metrics;
     private readonly ScrapingPrometheus prometheus;
 
-    public CanaryRelease(Func<int, double> errorRatio, double canaryShare = 1)
+    public CanaryRelease(Func<int, double> errorRatio, double canaryShare = 1, CanaryService? service = null)
     {
+        ServiceUnderRelease = service ?? CanaryService.Shop;
         // The workflow's record step runs jq; the templates repository is a git repository.
         ExternalTool.Require("jq", "Install Debian's 'jq' package; .ci/run does.");
         ExternalTool.Require("git", "Install git.");
@@ -35,10 +35,19 @@ internal sealed class CanaryRelease : IDisposable
         File.WriteAllText(TrafficFile, "0");
         Feed = CliPackageFeed.Current;
         TemplatesDirectory = PublishTemplates(Path.Combine(root, "templates"), Feed.Version);
-        Workspace = WriteCallerRepository(Path.Combine(root, "caller"), Feed);
-        metrics = new LiveCanaryMetrics(Service, TrafficFile, errorRatio, canaryShare);
+        Workspace = WriteCallerRepository(Path.Combine(root, "caller"), Feed, ServiceUnderRelease);
+        metrics = new LiveCanaryMetrics(Service, TrafficFile, errorRatio, canaryShare, ServiceUnderRelease.CanaryLabels);
         prometheus = ScrapingPrometheus.Start(metrics.Port);
     }
+
+    public CanaryService ServiceUnderRelease { get; }
+
+    public string Service => ServiceUnderRelease.Name;
+
+    /// <summary>The folder of this release's scratch files (the call log, the traffic file), outside the caller's repository.</summary>
+    public string Root => root;
+
+    public Uri PrometheusAddress => prometheus.Address;
 
     public CliPackageFeed Feed { get; }
 
@@ -79,8 +88,8 @@ internal sealed class CanaryRelease : IDisposable
         ["adapter"] = "script",
         ["traffic-steps"] = trafficSteps,
         ["bake-minutes"] = 0,
-        ["slo-file"] = "slo/shop.yaml",
-        ["slo-name"] = "availability",
+        ["slo-file"] = ServiceUnderRelease.SloFile,
+        ["slo-name"] = ServiceUnderRelease.SloName,
         ["prometheus-url"] = prometheus.Address.ToString(),
         ["selector"] = "track=\"canary\"",
         ["window"] = "10s",
@@ -120,6 +129,30 @@ internal sealed class CanaryRelease : IDisposable
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null, IReadOnlyDictionary<string, string>? secrets = null) =>
         GitHubExecutor.Run(Workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory }, cancelDuring, secrets);
 
+    /// <summary>
+    /// Runs the job <paramref name="job"/> of the caller's workflow <paramref name="callerWorkflow"/> (a path in
+    /// <see cref="Workspace"/>), which calls this release's reusable workflow by <paramref name="reference"/>: the
+    /// templates repository gets that tag on this release's commit too, so the caller's <c>uses:</c> resolves as written.
+    /// </summary>
+    public WorkflowOutcome RunGitHubCaller(
+        string callerWorkflow,
+        string job,
+        string reference,
+        IReadOnlyDictionary<string, object> withOverrides,
+        IReadOnlyDictionary<string, string> secrets,
+        IReadOnlyDictionary<string, string?> environment)
+    {
+        TagTemplates(reference);
+        return GitHubExecutor.RunCallerJob(
+            Path.Combine(Workspace, callerWorkflow),
+            job,
+            withOverrides,
+            Workspace,
+            new Dictionary<string, string> { [TemplatesRepository] = TemplatesDirectory },
+            secrets,
+            environment);
+    }
+
     /// <summary>Runs a workflow imported from elsewhere, with its gate action checked out of <paramref name="templatesGitDirectory"/>.</summary>
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string workflow, string templatesGitDirectory) =>
         GitHubExecutor.Run(workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = templatesGitDirectory });
@@ -129,11 +162,19 @@ internal sealed class CanaryRelease : IDisposable
         RunAzure(parameters, TemplatesDirectory, "refs/tags/v" + Feed.Version, cancelDuring);
 
     /// <summary>Runs the Azure stage template from <paramref name="templatesGitDirectory"/> at <paramref name="reference"/>.</summary>
-    public PipelineOutcome RunAzure(Dictionary<string, object> parameters, string templatesGitDirectory, string reference, string? cancelDuring = null)
+    public PipelineOutcome RunAzure(
+        Dictionary<string, object> parameters,
+        string templatesGitDirectory,
+        string reference,
+        string? cancelDuring = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var pipeline = AzureExecutor.WritePipeline(Workspace, TemplatesRepository, reference, parameters);
-        return AzureExecutor.Run(pipeline, Workspace, new Dictionary<string, string> { [TemplatesRepository] = templatesGitDirectory }, cancelDuring);
+        return AzureExecutor.Run(pipeline, Workspace, new Dictionary<string, string> { [TemplatesRepository] = templatesGitDirectory }, cancelDuring, environment);
     }
+
+    /// <summary>Tags this release's commit of the templates repository as <paramref name="tag"/> too: the ref a caller's example names.</summary>
+    public void TagTemplates(string tag) => Git(TemplatesDirectory, "tag", "--force", tag);
 
     public void Dispose()
     {
@@ -154,29 +195,12 @@ internal sealed class CanaryRelease : IDisposable
         return directory;
     }
 
-    private static string WriteCallerRepository(string directory, CliPackageFeed feed)
+    private static string WriteCallerRepository(string directory, CliPackageFeed feed, CanaryService service)
     {
-        Directory.CreateDirectory(Path.Combine(directory, "slo"));
+        var sloFile = Path.Combine(directory, service.SloFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(sloFile)!);
         File.WriteAllText(Path.Combine(directory, "nuget.config"), feed.NuGetConfig());
-        File.WriteAllText(Path.Combine(directory, "slo", "shop.yaml"), """
-            version: "prometheus/v1"
-            service: "shop"
-            slos:
-              - name: "availability"
-                objective: 99.9
-                labels:
-                  guardrails_category: availability
-                sli:
-                  events:
-                    error_query: sum(rate(http_requests_total{service="shop",code=~"5.."}[{{.window}}]))
-                    total_query: sum(rate(http_requests_total{service="shop"}[{{.window}}]))
-                alerting:
-                  name: ShopHighErrorRate
-                  page_alert:
-                    disable: true
-                  ticket_alert:
-                    disable: true
-            """);
+        File.WriteAllText(sloFile, service.SloFileContent);
         return directory;
     }
 

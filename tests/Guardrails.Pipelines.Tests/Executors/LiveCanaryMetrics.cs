@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Text;
 using System.Threading;
@@ -10,9 +12,12 @@ namespace Guardrails.Pipelines.Tests.Executors;
 
 /// <summary>
 /// A service's request counters served on 127.0.0.1 for Prometheus to scrape, driven by the canary's traffic
-/// share: the script adapter's route command writes the percentage to <see cref="TrafficFile"/>, and the
+/// share: whatever moves traffic (the script adapter's route command, the kubectl stand-in's canary weight)
+/// writes the percentage to <see cref="TrafficFile"/>, and the
 /// canary then receives that share of <see cref="RequestsPerSecond"/>, failing the share of them that
-/// <c>errorRatio(percent)</c> says. The data is known exactly; only its arrival is live.
+/// <c>errorRatio(percent)</c> says. Every series carries <c>service</c>; the canary's also carry the given
+/// canary labels (what the gate's selector matches), the stable's <c>track="stable"</c>. The data is known
+/// exactly; only its arrival is live.
 /// </summary>
 internal sealed class LiveCanaryMetrics : IDisposable
 {
@@ -21,6 +26,7 @@ internal sealed class LiveCanaryMetrics : IDisposable
     private readonly HttpListener listener = new();
     private readonly Func<int, double> errorRatio;
     private readonly double canaryShare;
+    private readonly string canaryLabels;
     private readonly object gate = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Task serving;
@@ -32,12 +38,14 @@ internal sealed class LiveCanaryMetrics : IDisposable
 
     /// <param name="errorRatio">The canary's share of failed requests at a traffic percentage.</param>
     /// <param name="canaryShare">1 for a canary that receives its share; 0 for one that receives nothing.</param>
-    public LiveCanaryMetrics(string service, string trafficFile, Func<int, double> errorRatio, double canaryShare = 1)
+    /// <param name="canaryLabels">The labels of the canary's series besides <c>service</c> and <c>code</c>.</param>
+    public LiveCanaryMetrics(string service, string trafficFile, Func<int, double> errorRatio, double canaryShare, IReadOnlyList<KeyValuePair<string, string>> canaryLabels)
     {
         Service = service;
         TrafficFile = trafficFile;
         this.errorRatio = errorRatio;
         this.canaryShare = canaryShare;
+        this.canaryLabels = string.Concat(canaryLabels.Where(label => label.Key is not ("service" or "code")).Select(label => $"{label.Key}=\"{label.Value}\","));
         Port = FreePort();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
@@ -103,12 +111,12 @@ internal sealed class LiveCanaryMetrics : IDisposable
             stableOk += stable * 0.9995;
             stableErrors += stable * 0.0005;
             var text = new StringBuilder("# TYPE http_requests_total counter\n");
-            void Line(string track, string code, double value) =>
-                text.Append(CultureInfo.InvariantCulture, $"http_requests_total{{service=\"{Service}\",track=\"{track}\",code=\"{code}\"}} {value:0.####}\n");
-            Line("canary", "200", canaryOk);
-            Line("canary", "500", canaryErrors);
-            Line("stable", "200", stableOk);
-            Line("stable", "500", stableErrors);
+            void Line(string labels, string code, double value) =>
+                text.Append(CultureInfo.InvariantCulture, $"http_requests_total{{service=\"{Service}\",{labels}code=\"{code}\"}} {value:0.####}\n");
+            Line(canaryLabels, "200", canaryOk);
+            Line(canaryLabels, "500", canaryErrors);
+            Line("track=\"stable\",", "200", stableOk);
+            Line("track=\"stable\",", "500", stableErrors);
             return text.ToString();
         }
     }
