@@ -189,14 +189,15 @@ public static class AzureTemplatesEmitter
     private static YamlMapping Gate(Dictionary<string, TemplateInput> byName)
     {
         var gateInputs = GateParameters(byName).ToList();
-        var recordFile = new TemplateInput("record-file", TemplateInputType.Text, "Where the gate writes its JSON record.", "$(Agent.TempDirectory)/guardrails-gate-record.json");
+        var recordFile = GateScript.RecordFileInput("$(Agent.TempDirectory)/guardrails-gate-record.json");
         var forGate = gateInputs
-            .Where(input => input.Name is not ("guardrails-version" or "dotnet-version" or "prometheus-token"))
+            .Where(input => !CanaryInputs.CliInputs.Contains(input.Name) && input.Name != "prometheus-token")
             .Append(recordFile)
             .Append(GateScript.StepInput)
             .Select(input => (input.EnvironmentVariable, AzureSteps.Parameter(input)))
             .Append(("GUARDRAILS_PROMETHEUS_TOKEN", AzureSteps.Parameter(byName["prometheus-token"])))
             .ToList();
+        List<TemplateInput> forGateInputs = [.. gateInputs.Where(input => input.GateOption is not null), recordFile, GateScript.StepInput];
         var steps = new YamlSequence()
             .Add(new YamlMapping()
                 .Add("task", "UseDotNet@2")
@@ -204,9 +205,9 @@ public static class AzureTemplatesEmitter
                 .Add("inputs", new YamlMapping().Add("packageType", "sdk").Add("version", AzureSteps.Parameter(byName["dotnet-version"]))))
             .Add(AzureSteps.Bash(
                 "Install the Guardrails CLI",
-                [(byName["guardrails-version"].EnvironmentVariable, AzureSteps.Parameter(byName["guardrails-version"]))],
+                [.. CanaryInputs.CliInputs.Where(name => name != "dotnet-version").Select(name => (byName[name].EnvironmentVariable, AzureSteps.Parameter(byName[name])))],
                 GateScript.InstallCli(CiSystem.AzurePipelines)))
-            .Add(AzureSteps.Bash("Gate the canary on its SLO burn rate", forGate, GateScript.Run(CiSystem.AzurePipelines), name: "gate"))
+            .Add(AzureSteps.Bash("Gate the canary on its SLO burn rate", forGate, GateScript.Run(CiSystem.AzurePipelines, forGateInputs), name: "gate"))
             .Add(new YamlMapping()
                 .Add("task", "PublishPipelineArtifact@1")
                 .Add("displayName", "Publish the gate record")
@@ -220,7 +221,7 @@ public static class AzureTemplatesEmitter
     }
 
     private static IEnumerable<TemplateInput> GateParameters(Dictionary<string, TemplateInput> byName) =>
-        [.. GitHub.GitHubGateActionEmitter.ForwardedInputs.Select(name => byName[name]), byName["prometheus-token"]];
+        [.. CanaryInputs.ForGateStep(byName.Values), byName["prometheus-token"]];
 
     private static IReadOnlyList<TemplateInput> TrafficParameters(Dictionary<string, TemplateInput> byName, IReadOnlyList<TrafficAdapter> adapters) =>
     [

@@ -145,9 +145,9 @@ public static class GitHubWorkflowEmitter
     {
         var inputs = context.Inputs;
         var gateInputs = new YamlMapping();
-        foreach (var name in GitHubGateActionEmitter.ForwardedInputs)
+        foreach (var input in GitHubGateActionEmitter.ForwardedInputs(context.Pipeline))
         {
-            gateInputs.Add(name, GitHubSteps.Input(inputs[name]));
+            gateInputs.Add(input.Name, GitHubSteps.Input(input));
         }
 
         gateInputs
