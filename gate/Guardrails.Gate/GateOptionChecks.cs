@@ -64,23 +64,38 @@ public static class GateOptionChecks
     /// </summary>
     private static TimeSpan? WarmUp(string text, PrometheusDuration? window, List<GateProblem> problems)
     {
-        if (string.Equals(text, GateDefaults.WarmUpWindow, StringComparison.Ordinal))
+        if (TryParseWarmUp(text, window?.Value ?? TimeSpan.Zero, out var warmUp))
         {
-            return window?.Value;
-        }
-
-        if (text == "0")
-        {
-            return TimeSpan.Zero;
-        }
-
-        if (TryParseDuration(text, out var duration))
-        {
-            return duration.Value;
+            // "window" with an invalid --window has no length; that window's own problem is reported.
+            return window is null && string.Equals(text, GateDefaults.WarmUpWindow, StringComparison.Ordinal) ? null : warmUp;
         }
 
         problems.Add(new GateProblem(GateRules.InvalidOption, $"{GateOptionNames.WarmUp} '{text}' is not '{GateDefaults.WarmUpWindow}' (as long as {GateOptionNames.Window}), 0, or a positive Prometheus duration such as 30s or 5m."));
         return null;
+    }
+
+    /// <summary>The warm-up <paramref name="text"/> stands for with a window of <paramref name="window"/>: the window, none, or a duration.</summary>
+    public static bool TryParseWarmUp(string? text, TimeSpan window, out TimeSpan warmUp)
+    {
+        warmUp = TimeSpan.Zero;
+        if (string.Equals(text, GateDefaults.WarmUpWindow, StringComparison.Ordinal))
+        {
+            warmUp = window;
+            return true;
+        }
+
+        if (text == "0")
+        {
+            return true;
+        }
+
+        if (TryParseDuration(text, out var duration))
+        {
+            warmUp = duration.Value;
+            return true;
+        }
+
+        return false;
     }
 
     private static void CheckVersionLabel(string? label, List<GateProblem> problems)

@@ -216,7 +216,7 @@ public sealed class GateCommandTests
         var slo = files.Write("checkout.yaml", SloFiles.Availability("checkout"));
         using var server = new Integration.FakePrometheus(_ => Integration.FakeAnswer.Ok(10));
 
-        var run = GateCommandRun.Of("--slo", slo, "--slo-name", "", "--record", "", "--prometheus", server.Address.ToString(), "--samples", "1", "--max-burn-rate", "5000");
+        var run = GateCommandRun.Of("--slo", slo, "--slo-name", "", "--record", "", "--prometheus", server.Address.ToString(), "--samples", "1", "--max-burn-rate", "5000", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {

@@ -147,6 +147,7 @@ public static class AzureTemplatesEmitter
                 ("GUARDRAILS_TRAFFIC_PERCENT", AzureSteps.Parameter("trafficPercent")),
                 (byName["service"].EnvironmentVariable, AzureSteps.Parameter(byName["service"])),
                 (byName["environment"].EnvironmentVariable, AzureSteps.Parameter(byName["environment"])),
+                (byName["service-version"].EnvironmentVariable, AzureSteps.Parameter(byName["service-version"])),
                 .. adapter.Settings.Select(setting => (setting.EnvironmentVariable, AzureSteps.Parameter(setting))),
             ];
             var displayName = "${{ parameters.operation }} (" + adapter.Name + " adapter)";
@@ -227,6 +228,7 @@ public static class AzureTemplatesEmitter
     [
         byName["service"],
         byName["environment"],
+        byName["service-version"],
         byName["adapter"],
         .. adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.Nginx) ? [byName["kubernetes-service-connection"]] : Array.Empty<TemplateInput>(),
         .. adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.AzureAppService) ? [byName["azure-service-connection"]] : Array.Empty<TemplateInput>(),

@@ -300,6 +300,7 @@ public static class GitHubWorkflowEmitter
                 ("GUARDRAILS_OPERATION", operationName),
                 (context.Inputs["service"].EnvironmentVariable, GitHubSteps.Input(context.Inputs["service"])),
                 (context.Inputs["environment"].EnvironmentVariable, GitHubSteps.Input(context.Inputs["environment"])),
+                (context.Inputs["service-version"].EnvironmentVariable, GitHubSteps.Input(context.Inputs["service-version"])),
             ];
             if (operation == AdapterOperation.Route)
             {

@@ -193,7 +193,7 @@ public sealed class PrometheusGateTests
         using var files = new SloFiles();
         var slo = files.Write("healthy.yaml", SloFiles.Availability("healthy"));
         var record = Path.Combine(files.Directory, "records", "deployment.json");
-        string[] arguments = ["--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3", "--record", record, "--service-version", "2.0.0"];
+        string[] arguments = ["--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3", "--warm-up", "0", "--record", record, "--service-version", "2.0.0", "--version-label", ""];
 
         var first = await GateCommandRun.OfAsync([.. arguments, "--step", "10%"]);
         var second = await GateCommandRun.OfAsync([.. arguments, "--step", "50%"]);
@@ -214,7 +214,7 @@ public sealed class PrometheusGateTests
         using var files = new SloFiles();
         var slo = files.Write("burst.yaml", SloFiles.Availability("burst"));
 
-        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3");
+        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {
@@ -233,7 +233,7 @@ public sealed class PrometheusGateTests
         var spaced = SloFiles.Availability("healthy").Replace("{{.window}}", placeholder, StringComparison.Ordinal);
         var slo = files.Write("healthy.yaml", spaced);
 
-        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2");
+        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {
@@ -249,7 +249,7 @@ public sealed class PrometheusGateTests
         var errorQuery = "sum(rate_of_errors(http_requests_total{service=\"healthy\",code=~\"5..\"}[{{ .window }}]))";
         var slo = files.Write("healthy.yaml", SloFiles.Availability("healthy", errorQuery));
 
-        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2", "--window", "2m");
+        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2", "--window", "2m", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {

@@ -39,7 +39,7 @@ public sealed class TlsPrometheusTests
 
         var run = GateCommandRun.Of(
             "--slo", slo, "--prometheus", server.Address.ToString(),
-            "--ca-bundle", authority.WriteCaBundle(directory.FullName), "--interval", "200ms", "--samples", "2");
+            "--ca-bundle", authority.WriteCaBundle(directory.FullName), "--interval", "200ms", "--samples", "2", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {

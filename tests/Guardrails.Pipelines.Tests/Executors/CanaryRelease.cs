@@ -23,7 +23,16 @@ internal sealed class CanaryRelease : IDisposable
     private readonly LiveCanaryMetrics metrics;
     private readonly ScrapingPrometheus prometheus;
 
+    /// <summary>The version every release of a test deploys unless the test names another.</summary>
+    public const string ReleasedVersion = "2.0.0";
+
     public CanaryRelease(Func<int, double> errorRatio, double canaryShare = 1)
+        : this((_, percent) => errorRatio(percent), canaryShare)
+    {
+    }
+
+    /// <param name="errorRatio">The canary's share of failed requests for a deployed version at a traffic percentage.</param>
+    public CanaryRelease(Func<string, int, double> errorRatio, double canaryShare = 1)
     {
         // The workflow's record step runs jq; the templates repository is a git repository.
         ExternalTool.Require("jq", "Install Debian's 'jq' package; .ci/run does.");
@@ -33,10 +42,11 @@ internal sealed class CanaryRelease : IDisposable
         File.WriteAllText(callsFile, string.Empty);
         TrafficFile = Path.Combine(root, "traffic-percent");
         File.WriteAllText(TrafficFile, "0");
+        VersionFile = Path.Combine(root, "deployed-version");
         Feed = CliPackageFeed.Current;
         TemplatesDirectory = PublishTemplates(Path.Combine(root, "templates"), Feed.Version);
         Workspace = WriteCallerRepository(Path.Combine(root, "caller"), Feed);
-        metrics = new LiveCanaryMetrics(Service, TrafficFile, errorRatio, canaryShare);
+        metrics = new LiveCanaryMetrics(Service, TrafficFile, VersionFile, errorRatio, canaryShare);
         prometheus = ScrapingPrometheus.Start(metrics.Port);
     }
 
@@ -48,6 +58,9 @@ internal sealed class CanaryRelease : IDisposable
 
     public string TrafficFile { get; }
 
+    /// <summary>The version the deploy command last deployed (it writes GUARDRAILS_SERVICE_VERSION here).</summary>
+    public string VersionFile { get; }
+
     public string Workflow => Path.Combine(TemplatesDirectory, ".github", "workflows", "guardrails-canary.yml");
 
     /// <summary>Every adapter call so far, in order: "deploy", "route 25", "promote", "rollback".</summary>
@@ -56,10 +69,15 @@ internal sealed class CanaryRelease : IDisposable
     /// <summary>The calls joined with " | ", so a failed assertion shows the whole sequence.</summary>
     public string CallSequence => string.Join(" | ", Calls);
 
-    /// <summary>The inputs of a short canary: no bake, three reads two seconds apart over a ten-second window.</summary>
-    public Dictionary<string, object> Inputs(string trafficSteps, string deployCommand = "") => new()
+    /// <summary>
+    /// The inputs of a short canary of <paramref name="version"/>: no bake, the gate's default warm-up of one window,
+    /// then three reads two seconds apart over a ten-second window. The templates are a development build, so the
+    /// CLI version and the templates ref are given, as docs/templates.md says.
+    /// </summary>
+    public Dictionary<string, object> Inputs(string trafficSteps, string deployCommand = "", string version = ReleasedVersion) => new()
     {
         ["service"] = Service,
+        ["service-version"] = version,
         ["environment"] = "staging",
         ["adapter"] = "script",
         ["traffic-steps"] = trafficSteps,
@@ -73,7 +91,8 @@ internal sealed class CanaryRelease : IDisposable
         ["samples"] = 3,
         ["failure-limit"] = 0,
         ["guardrails-version"] = Feed.Version,
-        ["deploy-command"] = deployCommand.Length > 0 ? deployCommand : $"echo deploy >> {callsFile}",
+        ["templates-ref"] = "v" + Feed.Version,
+        ["deploy-command"] = deployCommand.Length > 0 ? deployCommand : $"echo \"deploy $GUARDRAILS_SERVICE_VERSION\" >> {callsFile} && echo \"$GUARDRAILS_SERVICE_VERSION\" > {VersionFile}",
         ["route-command"] = $"echo \"route $GUARDRAILS_TRAFFIC_PERCENT\" >> {callsFile} && echo \"$GUARDRAILS_TRAFFIC_PERCENT\" > {TrafficFile}",
         ["promote-command"] = $"echo promote >> {callsFile}",
         ["rollback-command"] = $"echo rollback >> {callsFile} && echo 0 > {TrafficFile}",

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Net;
@@ -10,32 +11,34 @@ namespace Guardrails.Pipelines.Tests.Executors;
 
 /// <summary>
 /// A service's request counters served on 127.0.0.1 for Prometheus to scrape, driven by the canary's traffic
-/// share: the script adapter's route command writes the percentage to <see cref="TrafficFile"/>, and the
-/// canary then receives that share of <see cref="RequestsPerSecond"/>, failing the share of them that
-/// <c>errorRatio(percent)</c> says. The data is known exactly; only its arrival is live.
+/// share: the script adapter's deploy command writes the version it deploys to <see cref="VersionFile"/> and its
+/// route command the percentage to <see cref="TrafficFile"/>; the canary, labelled <c>version="&lt;version&gt;"</c>,
+/// then receives that share of <see cref="RequestsPerSecond"/>, failing the share of them that
+/// <c>errorRatio(version, percent)</c> says. Each version keeps its own series, as a real service's pods would.
+/// The data is known exactly; only its arrival is live.
 /// </summary>
 internal sealed class LiveCanaryMetrics : IDisposable
 {
     public const double RequestsPerSecond = 200;
 
     private readonly HttpListener listener = new();
-    private readonly Func<int, double> errorRatio;
+    private readonly Func<string, int, double> errorRatio;
     private readonly double canaryShare;
     private readonly object gate = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Task serving;
     private DateTimeOffset last = DateTimeOffset.UtcNow;
-    private double canaryOk;
-    private double canaryErrors;
+    private readonly Dictionary<string, (double Ok, double Errors)> canary = new(StringComparer.Ordinal);
     private double stableOk;
     private double stableErrors;
 
-    /// <param name="errorRatio">The canary's share of failed requests at a traffic percentage.</param>
+    /// <param name="errorRatio">The canary's share of failed requests for a version at a traffic percentage.</param>
     /// <param name="canaryShare">1 for a canary that receives its share; 0 for one that receives nothing.</param>
-    public LiveCanaryMetrics(string service, string trafficFile, Func<int, double> errorRatio, double canaryShare = 1)
+    public LiveCanaryMetrics(string service, string trafficFile, string versionFile, Func<string, int, double> errorRatio, double canaryShare = 1)
     {
         Service = service;
         TrafficFile = trafficFile;
+        VersionFile = versionFile;
         this.errorRatio = errorRatio;
         this.canaryShare = canaryShare;
         Port = FreePort();
@@ -47,6 +50,8 @@ internal sealed class LiveCanaryMetrics : IDisposable
     public string Service { get; }
 
     public string TrafficFile { get; }
+
+    public string VersionFile { get; }
 
     public int Port { get; }
 
@@ -87,6 +92,20 @@ internal sealed class LiveCanaryMetrics : IDisposable
         }
     }
 
+    /// <summary>The version the last deploy wrote, or null before any deploy.</summary>
+    private string? CurrentVersion()
+    {
+        try
+        {
+            var version = File.ReadAllText(VersionFile).Trim();
+            return version.Length > 0 ? version : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private string Render()
     {
         lock (gate)
@@ -94,21 +113,30 @@ internal sealed class LiveCanaryMetrics : IDisposable
             var now = DateTimeOffset.UtcNow;
             var seconds = (now - last).TotalSeconds;
             last = now;
-            var percent = CurrentPercent();
-            var canary = RequestsPerSecond * percent / 100 * canaryShare * seconds;
-            var ratio = errorRatio(percent);
-            canaryOk += canary * (1 - ratio);
-            canaryErrors += canary * ratio;
-            var stable = RequestsPerSecond * seconds - canary;
+            var version = CurrentVersion();
+            var percent = version is null ? 0 : CurrentPercent();
+            var served = RequestsPerSecond * percent / 100 * canaryShare * seconds;
+            if (version is not null)
+            {
+                var ratio = errorRatio(version, percent);
+                var (ok, errors) = canary.GetValueOrDefault(version);
+                canary[version] = (ok + (served * (1 - ratio)), errors + (served * ratio));
+            }
+
+            var stable = RequestsPerSecond * seconds - served;
             stableOk += stable * 0.9995;
             stableErrors += stable * 0.0005;
             var text = new StringBuilder("# TYPE http_requests_total counter\n");
-            void Line(string track, string code, double value) =>
-                text.Append(CultureInfo.InvariantCulture, $"http_requests_total{{service=\"{Service}\",track=\"{track}\",code=\"{code}\"}} {value:0.####}\n");
-            Line("canary", "200", canaryOk);
-            Line("canary", "500", canaryErrors);
-            Line("stable", "200", stableOk);
-            Line("stable", "500", stableErrors);
+            void Line(string track, string version, string code, double value) =>
+                text.Append(CultureInfo.InvariantCulture, $"http_requests_total{{service=\"{Service}\",track=\"{track}\",version=\"{version}\",code=\"{code}\"}} {value:0.####}\n");
+            foreach (var (canaryVersion, (ok, errors)) in canary)
+            {
+                Line("canary", canaryVersion, "200", ok);
+                Line("canary", canaryVersion, "500", errors);
+            }
+
+            Line("stable", "stable", "200", stableOk);
+            Line("stable", "stable", "500", stableErrors);
             return text.ToString();
         }
     }

@@ -89,7 +89,7 @@ public sealed class TemplatePublishTests
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Log);
         Assert.Multiple(() =>
         {
-            Assert.That(canary.CallSequence, Is.EqualTo("deploy | route 100 | promote"), outcome.Log);
+            Assert.That(canary.CallSequence, Is.EqualTo("deploy 2.0.0 | route 100 | promote"), outcome.Log);
             Assert.That(outcome.Output("result"), Is.EqualTo("promoted"));
             Assert.That(outcome.Log, Does.Contain($"checked out {CanaryRelease.TemplatesRepository}@{release.CommitSha}"));
         });
