@@ -27,6 +27,12 @@ public sealed class ValidateGuardrails : Task
 
     public ITaskItem[] SloFiles { get; set; } = [];
 
+    /// <summary>The folder the default items searched (<c>$(GuardrailsSloDirectory)</c>), named when no SLO file is found.</summary>
+    public string? SloDirectory { get; set; }
+
+    /// <summary><c>$(EnableDefaultGuardrailsItems)</c>: whether <see cref="SloDirectory"/> was searched at all.</summary>
+    public bool DefaultItemsEnabled { get; set; } = true;
+
     public ITaskItem[] RunbookFiles { get; set; } = [];
 
     public bool CheckSlos { get; set; } = true;
@@ -93,6 +99,7 @@ public sealed class ValidateGuardrails : Task
             RunbookFiles = [.. RunbookFiles.Select(FullPath)],
             CheckSlos = CheckSlos,
             CheckRunbooks = CheckRunbooks,
+            SloSearch = SloSearch(),
             RequiredCategories = categories,
             Runbooks = new RunbookOptions
             {
@@ -115,6 +122,13 @@ public sealed class ValidateGuardrails : Task
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    private SloFileSearch SloSearch()
+    {
+        var projectFile = ProjectFile ?? RootDirectory;
+        var projectDirectory = string.IsNullOrEmpty(ProjectFile) ? RootDirectory : Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+        return BuildSloFileSearch.Describe(projectFile, projectDirectory, SloDirectory, DefaultItemsEnabled);
     }
 
     private static string FullPath(ITaskItem item)

@@ -21,9 +21,7 @@ internal sealed class SloProject
     private readonly SloValidationOptions options;
     private readonly FindingCollector findings = new();
     private readonly OpenSloReading openSlo;
-    private readonly List<RunbookReference> slothRunbooks = [];
-    private readonly SlothSpecReader sloth;
-    private readonly List<CategorisedSlo> slothCategories = [];
+    private readonly SlothReading sloth;
     private readonly Dictionary<string, int> fileOrder = new(StringComparer.Ordinal);
     private bool syntaxErrors;
 
@@ -31,7 +29,7 @@ internal sealed class SloProject
     {
         this.options = options;
         openSlo = new OpenSloReading(findings, options.SpecOnly);
-        sloth = new SlothSpecReader(findings, options.SpecOnly, slothRunbooks, slothCategories);
+        sloth = new SlothReading(findings, options.SpecOnly);
     }
 
     public void Add(string displayPath, TextOrFinding read)
@@ -76,14 +74,14 @@ internal sealed class SloProject
             {
                 ServiceCategoryPolicy.Check(
                     openSlo.Catalog.Services,
-                    OpenSloResolver.Categorised(openSlo.Catalog).Concat(slothCategories).ToList(),
+                    OpenSloResolver.Categorised(openSlo.Catalog).Concat(SlothResolver.Categorised(sloth)).ToList(),
                     options.RequiredCategories,
                     findings);
             }
         }
 
         var slos = OpenSloResolver.Map(openSlo.Catalog, findings, reportUnmapped: !options.SpecOnly);
-        slos.AddRange(sloth.Slos.Select(entry => entry.Slo));
+        slos.AddRange(SlothResolver.Map(sloth, findings, reportUnmapped: !options.SpecOnly));
 
         // What the rule generator cannot handle is a finding here, in every mode, so every path that reads SLO
         // files (validate, rules, the build, the gate) refuses it the same way; such SLOs are not passed on.
@@ -98,7 +96,7 @@ internal sealed class SloProject
         return new SloValidationResult(
             ordered,
             verdict.Accepted,
-            openSlo.RunbookReferences.Concat(slothRunbooks).ToList());
+            openSlo.RunbookReferences.Concat(sloth.RunbookReferences).ToList());
     }
 
     private void AddDocument(YamlNode document, bool isListItem)
@@ -137,7 +135,7 @@ internal sealed class SloProject
 
         if (version?.Value == SlothConventions.Version && apiVersion is null)
         {
-            sloth.Read(mapping);
+            SlothSpecReader.Read(mapping, sloth);
             return;
         }
 

@@ -84,6 +84,8 @@ public static class SloRules
 
     public static readonly Rule DuplicateAlert = new("GR3036", "Two SLOs of one service raise the same alert");
 
+    public static readonly Rule NoSloFiles = new("GR3037", "No SLO files where Guardrails looked");
+
     /// <summary>
     /// The rules that keep the Prometheus rule generator safe: what they find cannot become rules, so no severity
     /// override turns them off or makes them less than an error.

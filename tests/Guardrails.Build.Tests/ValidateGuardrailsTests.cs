@@ -137,6 +137,7 @@ public sealed class ValidateGuardrailsTests
         return item;
     }
 
+    /// <summary>Without <paramref name="slos"/>, a runbook-only project: SLO checks off, as GR3037 asks of one.</summary>
     private ValidateGuardrails Task(string[] runbooks, string[]? slos = null) => new()
     {
         BuildEngine = engine,
@@ -144,5 +145,6 @@ public sealed class ValidateGuardrailsTests
         ProjectFile = Path.Combine(service.Root, "Service.csproj"),
         RunbookFiles = [.. runbooks.Select(path => new TaskItem(path))],
         SloFiles = [.. (slos ?? []).Select(path => new TaskItem(path))],
+        CheckSlos = slos is not null,
     };
 }

@@ -73,6 +73,23 @@ public sealed class BuildPackageTests
     }
 
     [Test]
+    public void A_service_whose_slo_folder_setting_finds_nothing_fails_and_is_shown_the_folder_that_has_them()
+    {
+        using var consumer = ConsumerWorkspace.FromSample("ValidService");
+
+        var result = consumer.Build("-p:GuardrailsSloDirectory=deploy/slo/");
+
+        Assert.That(result.Succeeded, Is.False, result.Output);
+        var error = result.WithCodePrefix("GR").Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((error.Code, error.Severity, error.File), Is.EqualTo(("GR3037", "error", "ValidService.csproj")), result.Output);
+            Assert.That(error.Message, Does.Contain("looked for deploy/slo/**/*.yaml and deploy/slo/**/*.yml under the project folder"));
+            Assert.That(error.Message, Does.Contain("SLO files are in 'slo': set <GuardrailsSloDirectory>slo/</GuardrailsSloDirectory>"));
+        });
+    }
+
+    [Test]
     public void A_multi_targeted_service_reports_each_finding_once_and_honours_the_teams_severity()
     {
         using var consumer = ConsumerWorkspace.FromSample("MultiTargetService");

@@ -119,9 +119,11 @@ public sealed class OpenSloSpecTests
     [TestCase("1Y")]
     [TestCase("90m")]
     [TestCase("12h")]
+    [TestCase("0d")]
     public void Durations_are_a_whole_number_and_one_unit(string duration)
     {
-        // 90m and 12h are valid OpenSLO; only the rule generator's own contract (GR3031) refuses them.
+        // 90m, 12h and 0d are valid OpenSLO (the go-sdk's value rule is GTE(0)); only the rule generator's own
+        // contract (GR3031) refuses them as time windows.
         Assert.That(Validate.Text(Sample.OpenSlo.With("duration: 28d", "duration: " + duration)).Findings.Where(finding => !SloRules.IsProtected(finding.Rule)), Is.Empty);
     }
 
@@ -130,7 +132,6 @@ public sealed class OpenSloSpecTests
     [TestCase("d")]
     [TestCase("1.5d")]
     [TestCase("-1d")]
-    [TestCase("0d")]
     [TestCase("2s")]
     [TestCase("1h30m")]
     [TestCase("36000Y")]
@@ -240,7 +241,9 @@ public sealed class OpenSloSpecTests
     [TestCase("1.1")]
     public void A_time_slice_target_outside_0_to_1_is_reported(string value)
     {
-        var yaml = Sample.OpenSlo.With("      target: 0.999", "      target: 0.999\n      timeSliceTarget: " + value);
+        var yaml = Sample.OpenSlo
+            .With("budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 28d", "budgetingMethod: Timeslices\n  timeWindow:\n    - duration: 28d")
+            .With("      target: 0.999", "      target: 0.999\n      timeSliceWindow: 1m\n      timeSliceTarget: " + value);
 
         Assert.That(Validate.Text(yaml).Only().Rule, Is.EqualTo(SloRules.InvalidBudgeting));
     }
@@ -351,10 +354,7 @@ public sealed class OpenSloSpecTests
         Assert.That(Validate.Text(empty).Only().Rule, Is.EqualTo(SloRules.MissingField));
     }
 
-    [Test]
-    public void A_threshold_slo_needs_an_operator_and_a_value_on_each_objective()
-    {
-        const string ThresholdSlo = """
+    private const string ThresholdSlo = """
             apiVersion: openslo/v1
             kind: SLO
             metadata:
@@ -379,16 +379,19 @@ public sealed class OpenSloSpecTests
 
             """;
 
+    [Test]
+    public void A_threshold_slo_needs_an_operator_and_a_value_on_each_objective()
+    {
         Assert.That(Validate.Text(ThresholdSlo).Ids(), Is.EqualTo("GR3010 GR3010"));
         Assert.That(Validate.Text(ThresholdSlo.With("- targetPercent: 99", "- targetPercent: 99\n      op: lte\n      value: 0.3")).Findings, Is.Empty);
     }
 
     [Test]
-    public void An_objective_operator_is_one_of_gt_lt_gte_lte()
+    public void An_objective_operator_of_an_inline_threshold_sli_is_one_of_gt_lt_gte_lte()
     {
-        var finding = Validate.Text(Sample.OpenSlo.With("      target: 0.999", "      target: 0.999\n      op: le")).Only();
+        var finding = Validate.Text(ThresholdSlo.With("- targetPercent: 99", "- targetPercent: 99\n      op: le\n      value: 0.3")).Only();
 
-        Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.InvalidValue, (44, 11))));
+        Assert.That((finding.Rule, finding.At()), Is.EqualTo((SloRules.InvalidValue, (22, 11))));
     }
 
     [Test]

@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Guardrails.Slo.OpenSlo;
 
 /// <summary>
-/// OpenSLO's duration-shorthand: a positive whole number and one case-sensitive unit, m h d w M Q Y
-/// ("28d", "1w", "1M"). A month is 30 days, a quarter 90, a year 365, as the OpenSLO go-sdk counts them.
+/// OpenSLO's duration-shorthand: a whole number (0 included, as the go-sdk's <c>value</c> rule is GTE(0)) and one
+/// case-sensitive unit, m h d w M Q Y ("28d", "1w", "1M"). A month is 30 days, a quarter 90, a year 365, as the OpenSLO go-sdk counts them.
 /// </summary>
 internal readonly record struct DurationShorthand(int Value, char Unit)
 {
@@ -48,7 +48,7 @@ internal readonly record struct DurationShorthand(int Value, char Unit)
             }
         }
 
-        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 0)
         {
             return false;
         }

@@ -54,7 +54,8 @@ internal static class OpenSloDocumentReader
                 {
                     OpenSloFields.Description(dataSourceSpec);
                     var type = dataSourceSpec.Text("type", required: true);
-                    if (!dataSourceSpec.Has("connectionDetails"))
+                    // Any JSON value, null included, is a non-empty json.RawMessage to the go-sdk: only absence is missing.
+                    if (dataSourceSpec.Mapping.KeyOf("connectionDetails") is null)
                     {
                         dataSourceSpec.ReportMissing("connectionDetails");
                     }

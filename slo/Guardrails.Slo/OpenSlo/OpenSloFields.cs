@@ -41,12 +41,12 @@ internal static class OpenSloFields
     public static void Description(FieldReader reader, string key = "description", int maxLength = MaxDescriptionLength)
     {
         var text = reader.Text(key);
-        if (text is not null && text.Value.Length > maxLength)
+        if (text is not null && CharacterCount(text.Value) > maxLength)
         {
             reader.Findings.Add(
                 SloRules.TextTooLong,
                 text.Span,
-                FormattableString.Invariant($"{reader.PathOf(key)} has {text.Value.Length} characters; at most {maxLength} are allowed. Shorten it."));
+                FormattableString.Invariant($"{reader.PathOf(key)} has {CharacterCount(text.Value)} characters; at most {maxLength} are allowed. Shorten it."));
         }
     }
 
@@ -66,7 +66,7 @@ internal static class OpenSloFields
         reader.Findings.Add(
             SloRules.InvalidDuration,
             text.Span,
-            $"{reader.PathOf(key)} '{text.Value}' is not a duration: write a positive whole number and one unit of m, h, d, w, M, Q, Y (e.g. '28d', '1w').");
+            $"{reader.PathOf(key)} '{text.Value}' is not a duration: write a whole number and one unit of m, h, d, w, M, Q, Y (e.g. '28d', '1w').");
         return null;
     }
 
@@ -120,28 +120,79 @@ internal static class OpenSloFields
         var writtenName = metadata.Mapping["name"] is YamlScalar { IsNull: false } scalar ? new TextValue(scalar.Value, scalar.Span) : null;
         var name = Name(metadata, "name", required: true);
         var displayName = metadata.Text("displayName");
-        if (displayName is not null && displayName.Value.Length > MaxDisplayNameLength)
+        if (displayName is not null && CharacterCount(displayName.Value) > MaxDisplayNameLength)
         {
             metadata.Findings.Add(
                 SloRules.TextTooLong,
                 displayName.Span,
-                FormattableString.Invariant($"{metadata.PathOf("displayName")} has {displayName.Value.Length} characters; at most {MaxDisplayNameLength} are allowed."));
+                FormattableString.Invariant($"{metadata.PathOf("displayName")} has {CharacterCount(displayName.Value)} characters; at most {MaxDisplayNameLength} are allowed."));
         }
 
         var labels = Labels(metadata);
-        var annotations = metadata.StringMap("annotations");
-        foreach (var annotation in annotations)
+        var annotations = Annotations(metadata);
+        return new ObjectMetadata(name, writtenName, annotations, labels);
+    }
+
+    /// <summary>
+    /// Annotations as the go-sdk decodes them into a map of strings (objects.go, Annotations): a value is text, and
+    /// null is an empty value; a number, a boolean or a collection is refused.
+    /// </summary>
+    private static List<KeyValuePair<TextValue, TextValue>> Annotations(FieldReader metadata)
+    {
+        var annotations = new List<KeyValuePair<TextValue, TextValue>>();
+        if (metadata.Map("annotations") is not { } mapping)
         {
-            if (!OpenSloNames.IsAnnotationKey(annotation.Key.Value))
+            return annotations;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            if (!OpenSloNames.IsAnnotationKey(entry.Key.Value))
             {
                 metadata.Findings.Add(
                     SloRules.InvalidName,
-                    annotation.Key.Span,
-                    $"Annotation key '{annotation.Key.Value}' is not valid: use an optional DNS prefix and '/', then a name of letters, digits, '-', '_' and '.' (e.g. 'guardrails.dev/runbook').");
+                    entry.Key.Span,
+                    $"Annotation key '{entry.Key.Value}' is not valid: use an optional DNS prefix and '/', then a name of letters, digits, '-', '_' and '.' (e.g. 'guardrails.dev/runbook').");
+            }
+
+            if (IsText(entry.Value, metadata, metadata.PathOf("annotations") + "." + entry.Key.Value) is { } value)
+            {
+                annotations.Add(new KeyValuePair<TextValue, TextValue>(new TextValue(entry.Key.Value, entry.Key.Span), value));
             }
         }
 
-        return new ObjectMetadata(name, writtenName, annotations, labels);
+        return annotations;
+    }
+
+    /// <summary>A string value as JSON decoding into a Go string sees it: text, or null (left out); anything else is reported.</summary>
+    private static TextValue? IsText(YamlNode node, FieldReader owner, string path)
+    {
+        switch (node)
+        {
+            case YamlScalar { IsNull: true }:
+                return null;
+            case YamlScalar { IsString: true } text:
+                return new TextValue(text.Value, text.Span);
+            default:
+                owner.Findings.Add(SloRules.WrongValueType, node.Span, $"{path} must be a string, not {node.Describe()}; quote it if it is meant as text.");
+                return null;
+        }
+    }
+
+    /// <summary>Characters as the go-sdk counts them (govy's StringMaxLength: Unicode code points, utf8.RuneCountInString),
+    /// not UTF-16 code units, so an emoji counts once.</summary>
+    public static int CharacterCount(string text)
+    {
+        var count = 0;
+        for (var index = 0; index < text.Length; index++)
+        {
+            if (!char.IsLowSurrogate(text[index]) || index == 0 || !char.IsHighSurrogate(text[index - 1]))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static Dictionary<string, string> Labels(FieldReader metadata)
@@ -163,21 +214,22 @@ internal static class OpenSloFields
                     $"Label key '{entry.Key.Value}' is not valid: use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.");
             }
 
+            // A label is a string or a list of strings (objects.go, Label.UnmarshalJSON); null decodes to no value.
             switch (entry.Value)
             {
-                case YamlScalar { IsNull: false } value:
-                    singleValued[entry.Key.Value] = value.Value;
+                case YamlScalar { IsNull: true }:
+                    break;
+                case YamlScalar scalar:
+                    if (IsText(scalar, metadata, path) is { } value)
+                    {
+                        singleValued[entry.Key.Value] = value.Value;
+                    }
+
                     break;
                 case YamlSequence values:
                     for (var index = 0; index < values.Items.Count; index++)
                     {
-                        if (values.Items[index] is not YamlScalar { IsNull: false })
-                        {
-                            metadata.Findings.Add(
-                                SloRules.WrongValueType,
-                                values.Items[index].Span,
-                                string.Format(CultureInfo.InvariantCulture, "{0}[{1}] must be a string, not {2}.", path, index, values.Items[index].Describe()));
-                        }
+                        IsText(values.Items[index], metadata, string.Format(CultureInfo.InvariantCulture, "{0}[{1}]", path, index));
                     }
 
                     break;

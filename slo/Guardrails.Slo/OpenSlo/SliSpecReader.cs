@@ -98,7 +98,10 @@ internal static class SliSpecReader
             return null;
         }
 
-        var sourceRef = OpenSloFields.Reference(source, "metricSourceRef", OpenSloKind.DataSource);
+        // The go-sdk skips an empty metricSourceRef (OmitEmpty), so "" is no reference rather than a bad name.
+        var sourceRef = source.Mapping["metricSourceRef"] is Yaml.YamlScalar { Value.Length: 0 }
+            ? null
+            : OpenSloFields.Reference(source, "metricSourceRef", OpenSloKind.DataSource);
         if (sourceRef is not null)
         {
             reading.Catalog.References.Add(sourceRef);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Guardrails.Diagnostics;
 using Guardrails.Slo.Reading;
@@ -21,6 +22,7 @@ internal static class SloSpecReader
     private static readonly string[] IndicatorFields = ["metadata", "spec"];
     private static readonly string[] TimeWindowFields = ["duration", "isRolling", "calendar"];
     private static readonly string[] CalendarFields = ["startTime", "timeZone"];
+    private static readonly string[] ThresholdFieldNames = ["op", "value"];
 
     private static readonly string[] ObjectiveFields =
         ["displayName", "op", "value", "target", "targetPercent", "timeSliceTarget", "timeSliceWindow", "indicator", "indicatorRef", "compositeWeight"];
@@ -80,10 +82,10 @@ internal static class SloSpecReader
 
         if (objectiveList is not null)
         {
-            var isThreshold = indicator?.Inline?.ThresholdMetric is not null;
+            var sli = indicator?.Inline;
             for (var index = 0; index < objectiveList.Items.Count; index++)
             {
-                var objective = Objective(spec, index, objectiveList.Items[index], budgetingMethod, isThreshold, isComposite, reading);
+                var objective = Objective(spec, index, objectiveList.Items[index], budgetingMethod, sli, isComposite, reading);
                 if (objective is not null)
                 {
                     objectives.Add(objective);
@@ -209,13 +211,14 @@ internal static class SloSpecReader
 
         if (window.Nested("calendar", CalendarFields) is { } calendar)
         {
-            var startTime = calendar.Text("startTime");
+            // Required: the go-sdk runs its date-time and time-zone rules on empty values too, which fail.
+            var startTime = calendar.Text("startTime", required: true);
             if (startTime is not null && !DateTime.TryParseExact(startTime.Value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
                 reading.Findings.Add(SloRules.InvalidTimeWindow, startTime.Span, $"{calendar.PathOf("startTime")} '{startTime.Value}' must be a date and time like '2024-01-01 00:00:00'.");
             }
 
-            var timeZone = calendar.Text("timeZone");
+            var timeZone = calendar.Text("timeZone", required: true);
             if (timeZone is not null && !TimeZoneName.IsMatch(timeZone.Value))
             {
                 reading.Findings.Add(SloRules.InvalidTimeWindow, timeZone.Span, $"{calendar.PathOf("timeZone")} '{timeZone.Value}' must be an IANA time zone name like 'Europe/Warsaw' or 'UTC'.");
@@ -230,7 +233,7 @@ internal static class SloSpecReader
         int index,
         YamlNode node,
         string? budgetingMethod,
-        bool isThreshold,
+        SliSpec? inlineSli,
         bool isComposite,
         OpenSloReading reading)
     {
@@ -243,8 +246,7 @@ internal static class SloSpecReader
 
         var objective = new FieldReader(reading.Findings, mapping, path, mapping.Span, ObjectiveFields);
         var displayName = objective.Text("displayName")?.Value;
-        OpenSloFields.Operator(objective, "op", required: isThreshold);
-        objective.Number("value", required: isThreshold);
+        ThresholdFields(objective, inlineSli, reading);
 
         var ratio = Target(objective, reading);
         TimeSlices(objective, budgetingMethod, reading);
@@ -274,6 +276,36 @@ internal static class SloSpecReader
 
         var targetSpan = (mapping["target"] ?? mapping["targetPercent"])?.Span;
         return new SloObjective(ratio, displayName, indicator, objective.Has("op") && objective.Has("value"), mapping.Span, targetSpan);
+    }
+
+    /// <summary>
+    /// op and value, as the go-sdk checks them (slo.go, sloThresholdObjectiveValidationWhenInlinedSLI and
+    /// sloRatioObjectiveValidationWhenInlinedSLI): required, op one of gt/lt/gte/lte, with an inline threshold SLI;
+    /// forbidden with an inline ratio SLI; otherwise (a referenced SLI, a composite SLO) only their types are known.
+    /// </summary>
+    private static void ThresholdFields(FieldReader objective, SliSpec? inlineSli, OpenSloReading reading)
+    {
+        if (inlineSli?.ThresholdMetric is not null)
+        {
+            OpenSloFields.Operator(objective, "op", required: true);
+            objective.Number("value", required: true);
+            return;
+        }
+
+        objective.Text("op");
+        objective.Number("value");
+        if (inlineSli?.Ratio is null)
+        {
+            return;
+        }
+
+        foreach (var key in ThresholdFieldNames.Where(objective.Has))
+        {
+            reading.Findings.Add(
+                SloRules.UnknownField,
+                objective.SpanOf(key),
+                $"{objective.PathOf(key)} is not allowed here: the SLO's SLI is a ratio metric, and op and value belong to a threshold metric. Remove it.");
+        }
     }
 
     private static double? Target(FieldReader objective, OpenSloReading reading)
@@ -324,8 +356,9 @@ internal static class SloSpecReader
 
     private static void TimeSlices(FieldReader objective, string? budgetingMethod, OpenSloReading reading)
     {
+        // Only Timeslices uses timeSliceTarget, and only then does the go-sdk check its range.
         var sliceTarget = objective.Number("timeSliceTarget");
-        if (sliceTarget is not null && sliceTarget.Value is <= 0 or > 1)
+        if (budgetingMethod == Timeslices && sliceTarget is not null && sliceTarget.Value is <= 0 or > 1)
         {
             reading.Findings.Add(
                 SloRules.InvalidBudgeting,

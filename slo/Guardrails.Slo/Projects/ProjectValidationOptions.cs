@@ -20,6 +20,10 @@ public sealed record ProjectValidationOptions
 
     public bool CheckRunbooks { get; init; } = true;
 
+    /// <summary>Where the host looked for <see cref="SloFiles"/>. When set, SLO checks are on, and no SLO file
+    /// was found, the project gets a <see cref="SloRules.NoSloFiles"/> finding saying where it looked.</summary>
+    public SloFileSearch? SloSearch { get; init; }
+
     /// <summary>Only the file formats (what <c>oslo validate</c> and <c>sloth validate</c> check):
     /// no team policy, no runbooks.</summary>
     public bool SpecOnly { get; init; }

@@ -32,6 +32,10 @@ public static class ProjectValidator
             slos = sloResult.Slos;
             references = sloResult.RunbookReferences;
         }
+        else if (options.CheckSlos && !options.SpecOnly && options.SloSearch is { } search)
+        {
+            findings.Add(MissingSloFiles.Report(search));
+        }
 
         if (options.CheckRunbooks && !options.SpecOnly)
         {
@@ -66,6 +70,12 @@ public static class ProjectValidator
         var root = Path.GetFullPath(rootDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var file = Path.GetFullPath(finding.Location.File);
         var comparison = RunbookCatalog.PathComparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        if (string.Equals(file.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar, root, comparison))
+        {
+            // A finding about the folder itself (no SLO files in it).
+            return finding with { Location = finding.Location with { File = "." } };
+        }
+
         return file.StartsWith(root, comparison)
             ? finding with { Location = finding.Location with { File = file.Substring(root.Length).Replace(Path.DirectorySeparatorChar, '/') } }
             : finding;

@@ -39,7 +39,7 @@ public sealed class ValidateCommandTests
     {
         repository.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete);
 
-        var run = Run("--root", repository.Root, Path.Combine(repository.Root, "docs"));
+        var run = Run("--root", repository.Root, Path.Combine(repository.Root, "docs", "runbooks"));
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Output, Is.Empty);
@@ -51,7 +51,7 @@ public sealed class ValidateCommandTests
     {
         repository.Write("docs/runbooks/checkout.md", RunbookWithoutRollbackText);
 
-        var run = Run("--root", repository.Root);
+        var run = Run("--root", repository.Root, Path.Combine(repository.Root, "docs", "runbooks"));
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Output.TrimEnd(), Is.EqualTo(
@@ -63,7 +63,7 @@ public sealed class ValidateCommandTests
     {
         repository.Write("docs/runbooks/checkout.md", RunbookWithoutRollbackText);
 
-        var run = Run("--root", repository.Root, "--format", "json");
+        var run = Run("--root", repository.Root, "--format", "json", Path.Combine(repository.Root, "docs", "runbooks"));
 
         using var json = JsonDocument.Parse(run.Output);
         var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single();
@@ -85,7 +85,7 @@ public sealed class ValidateCommandTests
     {
         repository.Write("docs/runbooks/check out.md", RunbookWithoutRollbackText);
 
-        var run = Run("--root", repository.Root, "--format", "sarif");
+        var run = Run("--root", repository.Root, "--format", "sarif", Path.Combine(repository.Root, "docs", "runbooks"));
 
         using var sarif = JsonDocument.Parse(run.Output);
         var log = sarif.RootElement;
@@ -129,7 +129,50 @@ public sealed class ValidateCommandTests
 
         var run = Run("--root", repository.Root, repository.Root);
 
-        Assert.That(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.Not.Empty.And.All.StartWith("docs/runbooks/checkout.md("));
+        // The YAML under bin/ is skipped, so the folder has no SLO file (GR3037) and one runbook.
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Does.StartWith(".(1,1,1,1): error GR3037: "), run.Output);
+        Assert.That(lines.Skip(1), Is.Not.Empty.And.All.StartWith("docs/runbooks/checkout.md("));
+    }
+
+    [Test]
+    public void A_folder_with_runbooks_but_no_slo_files_says_where_it_looked()
+    {
+        // The search for SLO files elsewhere stops at the repository root, so nothing outside this test is found.
+        Directory.CreateDirectory(Path.Combine(repository.Root, ".git"));
+        repository.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete);
+
+        var run = Run("--root", repository.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        Assert.That(run.Output.TrimEnd(), Does.StartWith($".(1,1,1,1): error GR3037: no SLO files to check: looked for *.yaml and *.yml files in slo/ under the root '{repository.Root}'"));
+        Assert.That(run.Output, Does.Contain("name the SLO files or their folder as PATHs, or pass --root DIR").And.Contain("guardrails validate docs/runbooks"));
+    }
+
+    [Test]
+    public void Naming_the_runbooks_folder_checks_runbooks_alone()
+    {
+        repository.Write("docs/runbooks/checkout.md", SampleRunbooks.Complete);
+
+        var run = Run("--root", repository.Root, Path.Combine(repository.Root, "docs", "runbooks"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+    }
+
+    [Test]
+    public void Slo_files_at_the_repository_root_are_named_when_a_service_folder_has_none()
+    {
+        Directory.CreateDirectory(Path.Combine(repository.Root, ".git"));
+        repository.Write("slo/checkout.yaml", "apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: checkout\nspec: {}\n");
+        repository.Write("src/Checkout/docs/runbooks/checkout.md", SampleRunbooks.Complete);
+
+        var run = Run("--root", Path.Combine(repository.Root, "src", "Checkout"), "--format", "json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single();
+        Assert.That(finding.GetProperty("ruleId").GetString(), Is.EqualTo("GR3037"));
+        Assert.That(finding.GetProperty("message").GetString(), Does.Contain(
+            "SLO files are in '../../slo' at the repository root: name that folder as a PATH, or pass the repository root as --root"));
     }
 
     [Test]

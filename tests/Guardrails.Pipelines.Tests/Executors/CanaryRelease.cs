@@ -69,6 +69,19 @@ internal sealed class CanaryRelease : IDisposable
     /// <summary>The calls joined with " | ", so a failed assertion shows the whole sequence.</summary>
     public string CallSequence => string.Join(" | ", Calls);
 
+    /// <summary>The script adapter's commands, the same for both CI systems: each appends its call to <see cref="Calls"/>.</summary>
+    /// <remarks>The deploy also writes the version it deploys (GUARDRAILS_SERVICE_VERSION) to <see cref="VersionFile"/>, which labels the canary's series.</remarks>
+    public string DeployCommand => $"echo deploy >> {callsFile} && echo \"$GUARDRAILS_SERVICE_VERSION\" > {VersionFile}";
+
+    public string RouteCommand => $"echo \"route $GUARDRAILS_TRAFFIC_PERCENT\" >> {callsFile} && echo \"$GUARDRAILS_TRAFFIC_PERCENT\" > {TrafficFile}";
+
+    public string PromoteCommand => $"echo promote >> {callsFile}";
+
+    public string RollbackCommand => $"echo rollback >> {callsFile} && echo 0 > {TrafficFile}";
+
+    /// <summary>A deploy command that records its call, then fails.</summary>
+    public string FailingDeployCommand => $"echo deploy >> {callsFile} && exit 1";
+
     /// <summary>
     /// The inputs of a short canary of <paramref name="version"/>: no bake, the gate's default warm-up of one window,
     /// then three reads two seconds apart over a ten-second window. The templates are a development build, so the
@@ -92,10 +105,34 @@ internal sealed class CanaryRelease : IDisposable
         ["failure-limit"] = 0,
         ["guardrails-version"] = Feed.Version,
         ["templates-ref"] = "v" + Feed.Version,
-        ["deploy-command"] = deployCommand.Length > 0 ? deployCommand : $"echo \"deploy $GUARDRAILS_SERVICE_VERSION\" >> {callsFile} && echo \"$GUARDRAILS_SERVICE_VERSION\" > {VersionFile}",
-        ["route-command"] = $"echo \"route $GUARDRAILS_TRAFFIC_PERCENT\" >> {callsFile} && echo \"$GUARDRAILS_TRAFFIC_PERCENT\" > {TrafficFile}",
-        ["promote-command"] = $"echo promote >> {callsFile}",
-        ["rollback-command"] = $"echo rollback >> {callsFile} && echo 0 > {TrafficFile}",
+        ["deploy-command"] = deployCommand.Length > 0 ? deployCommand : DeployCommand,
+        ["route-command"] = RouteCommand,
+        ["promote-command"] = PromoteCommand,
+        ["rollback-command"] = RollbackCommand,
+    };
+
+    /// <summary>The Azure stage template's parameters for the same short canary as <see cref="Inputs"/>.</summary>
+    public Dictionary<string, object> AzureParameters(int[] trafficSteps, string deployCommand = "", string version = ReleasedVersion) => new()
+    {
+        ["service"] = Service,
+        ["serviceVersion"] = version,
+        ["environment"] = "staging",
+        ["adapter"] = "script",
+        ["trafficSteps"] = trafficSteps,
+        ["bakeMinutes"] = 0,
+        ["sloFile"] = "slo/shop.yaml",
+        ["sloName"] = "availability",
+        ["prometheusUrl"] = prometheus.Address.ToString(),
+        ["selector"] = "track=\"canary\"",
+        ["window"] = "10s",
+        ["interval"] = "2s",
+        ["samples"] = 3,
+        ["failureLimit"] = 0,
+        ["guardrailsVersion"] = Feed.Version,
+        ["deployCommand"] = deployCommand.Length > 0 ? deployCommand : DeployCommand,
+        ["routeCommand"] = RouteCommand,
+        ["promoteCommand"] = PromoteCommand,
+        ["rollbackCommand"] = RollbackCommand,
     };
 
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string? cancelDuring = null) =>
@@ -104,6 +141,17 @@ internal sealed class CanaryRelease : IDisposable
     /// <summary>Runs a workflow imported from elsewhere, with its gate action checked out of <paramref name="templatesGitDirectory"/>.</summary>
     public WorkflowOutcome RunGitHub(Dictionary<string, object> inputs, string workflow, string templatesGitDirectory) =>
         GitHubExecutor.Run(workflow, Workspace, inputs, new Dictionary<string, string> { [TemplatesRepository] = templatesGitDirectory });
+
+    /// <summary>Runs the Azure stage template from this release's tag, as a caller's pipeline references it.</summary>
+    public PipelineOutcome RunAzure(Dictionary<string, object> parameters, string? cancelDuring = null) =>
+        RunAzure(parameters, TemplatesDirectory, "refs/tags/v" + Feed.Version, cancelDuring);
+
+    /// <summary>Runs the Azure stage template from <paramref name="templatesGitDirectory"/> at <paramref name="reference"/>.</summary>
+    public PipelineOutcome RunAzure(Dictionary<string, object> parameters, string templatesGitDirectory, string reference, string? cancelDuring = null)
+    {
+        var pipeline = AzureExecutor.WritePipeline(Workspace, TemplatesRepository, reference, parameters);
+        return AzureExecutor.Run(pipeline, Workspace, new Dictionary<string, string> { [TemplatesRepository] = templatesGitDirectory }, cancelDuring);
+    }
 
     public void Dispose()
     {

@@ -4,26 +4,19 @@ using Guardrails.Testing;
 
 namespace Guardrails.Pipelines.Tests.Executors;
 
-/// <summary>The executors' own `node --test` suite (pipeline-templates/executors/test), run in CI with the rest.</summary>
+/// <summary>The executors' own `node --test` suites (pipeline-templates/executors/test, GitHub and Azure), run in CI with the rest.</summary>
 public sealed class ExecutorSelfTests
 {
     [Test]
     public void The_executor_tests_pass()
     {
-        var node = ExternalTool.Require("node", "Install Node.js 20 or newer.");
-        var directory = RepositoryLayout.PathOf("pipeline-templates", "executors");
-        if (!Directory.Exists(Path.Combine(directory, "node_modules")))
-        {
-            var message = "The template executors are not installed: run `npm ci` in pipeline-templates/executors.";
-            if (ExternalTool.IsCi)
-            {
-                Assert.Fail(message);
-            }
+        var node = ExecutorsInstallation.RequireNode();
 
-            Assert.Ignore(message);
-        }
-
-        var outcome = ProcessRunner.Run(node, ["--import", "./register-json-loader.mjs", "--test", "test/workflow-run.test.mjs"], directory, TimeSpan.FromMinutes(3));
+        var outcome = ProcessRunner.Run(
+            node,
+            ["--import", "./register-json-loader.mjs", "--test", "test/workflow-run.test.mjs", "test/pipeline-run.test.mjs"],
+            ExecutorsInstallation.Directory,
+            TimeSpan.FromMinutes(3));
 
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Output);
         Assert.That(outcome.Output, Does.Contain("# fail 0"));

@@ -23,7 +23,7 @@ public sealed class GitHubCanaryScenarioTests
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Log);
         Assert.Multiple(() =>
         {
-            Assert.That(release.CallSequence, Is.EqualTo("deploy 2.0.0 | route 10 | route 50 | route 100 | promote"), outcome.Log);
+            Assert.That(release.CallSequence, Is.EqualTo("deploy | route 10 | route 50 | route 100 | promote"), outcome.Log);
             Assert.That(string.Join(" | ", outcome.LegResults("traffic")), Is.EqualTo("success | success | success"));
             Assert.That(outcome.JobResult("promote"), Is.EqualTo("success"));
             Assert.That(outcome.JobResult("rollback"), Is.EqualTo("skipped"));
@@ -43,7 +43,7 @@ public sealed class GitHubCanaryScenarioTests
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Log);
         Assert.Multiple(() =>
         {
-            Assert.That(release.CallSequence, Is.EqualTo("deploy 2.0.0 | route 10 | route 25 | rollback"), outcome.Log);
+            Assert.That(release.CallSequence, Is.EqualTo("deploy | route 10 | route 25 | rollback"), outcome.Log);
             Assert.That(string.Join(" | ", outcome.LegResults("traffic")), Is.EqualTo("success | failure | cancelled | cancelled"));
             Assert.That(outcome.JobResult("promote"), Is.EqualTo("skipped"));
             Assert.That(outcome.JobResult("rollback"), Is.EqualTo("success"));
@@ -67,7 +67,7 @@ public sealed class GitHubCanaryScenarioTests
         Assert.That(healthy.ExitCode, Is.Zero, healthy.Log);
         Assert.Multiple(() =>
         {
-            Assert.That(release.CallSequence, Is.EqualTo("deploy 1.9.0 | route 10 | rollback | deploy 2.0.0 | route 10 | route 100 | promote"), failed.Log + healthy.Log);
+            Assert.That(release.CallSequence, Is.EqualTo("deploy | route 10 | rollback | deploy | route 10 | route 100 | promote"), failed.Log + healthy.Log);
             Assert.That(failed.Output("result"), Is.EqualTo("rolled-back"));
             Assert.That(healthy.Output("result"), Is.EqualTo("promoted"));
             var gates = Gates(healthy).Select(gate => gate!["steps"]![0]!).ToList();
@@ -88,7 +88,7 @@ public sealed class GitHubCanaryScenarioTests
     public void A_failed_deploy_is_rolled_back_and_the_rollback_is_safe_to_run_again()
     {
         using var release = new CanaryRelease(Healthy);
-        var inputs = release.Inputs("10,100", deployCommand: $"echo deploy >> {release.Workspace}/../calls.log && exit 1");
+        var inputs = release.Inputs("10,100", deployCommand: release.FailingDeployCommand);
 
         var first = release.RunGitHub(inputs);
         var second = release.RunGitHub(inputs);
@@ -119,7 +119,7 @@ public sealed class GitHubCanaryScenarioTests
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Log);
         Assert.Multiple(() =>
         {
-            Assert.That(release.CallSequence, Is.EqualTo("deploy 2.0.0 | route 10 | rollback"), outcome.Log);
+            Assert.That(release.CallSequence, Is.EqualTo("deploy | route 10 | rollback"), outcome.Log);
             Assert.That(outcome.Conclusion, Is.EqualTo("cancelled"));
             Assert.That(string.Join(" | ", outcome.LegResults("traffic")), Is.EqualTo("cancelled | cancelled | cancelled"));
             Assert.That(outcome.JobResult("promote"), Is.EqualTo("skipped"));
@@ -139,7 +139,7 @@ public sealed class GitHubCanaryScenarioTests
         var outcome = release.RunGitHub(inputs);
 
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Log);
-        var expected = result == "promoted" ? "deploy 2.0.0 | route 100 | promote" : "deploy 2.0.0 | route 100 | rollback";
+        var expected = result == "promoted" ? "deploy | route 100 | promote" : "deploy | route 100 | rollback";
         Assert.Multiple(() =>
         {
             Assert.That(release.CallSequence, Is.EqualTo(expected), outcome.Log);

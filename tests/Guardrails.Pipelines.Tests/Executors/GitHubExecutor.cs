@@ -24,8 +24,6 @@ internal sealed record WorkflowOutcome(int ExitCode, string Log, JsonObject? Res
 /// <summary>Runs pipeline-templates/executors/run-github.mjs, the local GitHub Actions executor.</summary>
 internal static class GitHubExecutor
 {
-    private static readonly string ExecutorsDirectory = RepositoryLayout.PathOf("pipeline-templates", "executors");
-
     public static WorkflowOutcome Run(
         string workflow,
         string workspace,
@@ -34,18 +32,7 @@ internal static class GitHubExecutor
         string? cancelDuring = null,
         IReadOnlyDictionary<string, string>? secrets = null)
     {
-        var node = ExternalTool.Require("node", "Install Node.js 20 or newer.");
-        if (!Directory.Exists(Path.Combine(ExecutorsDirectory, "node_modules")))
-        {
-            var message = "The template executors are not installed: run `npm ci` in pipeline-templates/executors.";
-            if (ExternalTool.IsCi)
-            {
-                Assert.Fail(message);
-            }
-
-            Assert.Ignore(message);
-        }
-
+        var node = ExecutorsInstallation.RequireNode();
         var runRoot = ScratchFolders.Create("guardrails-github-run-");
         var resultFile = Path.Combine(runRoot, "result.json");
         List<string> arguments =
@@ -69,7 +56,7 @@ internal static class GitHubExecutor
             arguments.AddRange(["--cancel-during", cancelDuring]);
         }
 
-        var outcome = ProcessRunner.Run(node, arguments, ExecutorsDirectory, TimeSpan.FromMinutes(5));
+        var outcome = ProcessRunner.Run(node, arguments, ExecutorsInstallation.Directory, TimeSpan.FromMinutes(5));
         var result = File.Exists(resultFile) ? JsonNode.Parse(File.ReadAllText(resultFile))!.AsObject() : null;
         return new WorkflowOutcome(outcome.ExitCode, outcome.Output, result);
     }

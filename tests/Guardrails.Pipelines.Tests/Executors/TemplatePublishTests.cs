@@ -10,7 +10,8 @@ namespace Guardrails.Pipelines.Tests.Executors;
 
 /// <summary>
 /// Publishing a bundle to a templates repository (a local bare one here) and importing the release the way
-/// docs/templates.md tells users to: the workflow and the gate action at the tag's commit SHA.
+/// docs/templates.md tells users to: the workflow and the gate action at the tag's commit SHA, the Azure stage
+/// template from a repository resource at refs/tags/v....
 /// </summary>
 [NonParallelizable]
 public sealed class TemplatePublishTests
@@ -89,9 +90,27 @@ public sealed class TemplatePublishTests
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Log);
         Assert.Multiple(() =>
         {
-            Assert.That(canary.CallSequence, Is.EqualTo("deploy 2.0.0 | route 100 | promote"), outcome.Log);
+            Assert.That(canary.CallSequence, Is.EqualTo("deploy | route 100 | promote"), outcome.Log);
             Assert.That(outcome.Output("result"), Is.EqualTo("promoted"));
             Assert.That(outcome.Log, Does.Contain($"checked out {CanaryRelease.TemplatesRepository}@{release.CommitSha}"));
+        });
+    }
+
+    [Test]
+    public void A_healthy_canary_runs_on_Azure_from_the_release_imported_by_tag_ref()
+    {
+        var (bundle, repository) = BundleAndBareRepository(Version);
+        var release = TemplateRepositoryPublisher.Publish(bundle, repository, ScratchFolders.Create());
+        using var canary = new CanaryRelease(_ => 0.0005);
+
+        var outcome = canary.RunAzure(canary.AzureParameters([100]), repository, "refs/tags/" + release.Tag);
+
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.Log);
+        Assert.Multiple(() =>
+        {
+            Assert.That(canary.CallSequence, Is.EqualTo("deploy | route 100 | promote"), outcome.Log);
+            Assert.That(outcome.PipelineResult, Is.EqualTo("succeeded"));
+            Assert.That(outcome.Log, Does.Contain($"checked out {CanaryRelease.TemplatesRepository}@refs/tags/v{Version} ({release.CommitSha})"));
         });
     }
 

@@ -60,6 +60,7 @@ internal sealed class ValidateRun
             SloFiles = inputs.SloFiles,
             RunbookFiles = inputs.RunbookFiles,
             SpecOnly = settings.SpecOnly,
+            SloSearch = inputs.SloFolders.Count == 0 ? null : CommandLineSloFileSearch.Describe(root, inputs.SloFolders, defaultFolders: paths.Length == 0),
             RelativePaths = true,
         });
 
