@@ -27,6 +27,9 @@ public static class PipelineTemplateGenerator
             GitHubWorkflowEmitter.Emit(pipeline),
             GitHubGateActionEmitter.Emit(pipeline),
             .. AzureTemplatesEmitter.Emit(pipeline),
+            GitHubPullRequestWorkflowEmitter.Emit(pipeline),
+            GitHubDoraWorkflowEmitter.Emit(pipeline),
+            .. AzureDeliveryTemplatesEmitter.Emit(pipeline),
         ];
         return new TemplateGeneration(pipeline.Version, [.. files.OrderBy(file => file.RelativePath, StringComparer.Ordinal)], []);
     }

@@ -18,11 +18,13 @@ public sealed class FixAllTests
     /// <summary>The findings the FixAllConsumer sample is written to produce, each of which has a code fix.</summary>
     private static readonly string[] SampleFindings = ["GR1001", "GR2001", "GR2003", "GR2005", "GR2006"];
 
-    // Fails today (2026-12-04, main at f63e36b): dotnet format answers "Unable to fix GR2003/GR2005. Code fix
-    // PassCancellationTokenCodeFix didn't return a Fix All action" (its CodeAction needs an equivalence key).
-    // Remove [Explicit] when that fix is on main; the test is then an ordinary part of the CI run.
+    // Run on 2026-12-04 (waits branch, main at 5b8f226): dotnet format now applies the GR2001, GR2003, GR2005 and
+    // GR2006 fixes with no "Unable to fix" (GR2003/GR2005 get a CancellationTokenSource of the default timeout when no
+    // token is in scope), but one of InventoryClient's two retry loops keeps its GR1001 after the format, so the
+    // fixed consumer still builds with that warning. The run took 9 min 14 s on the shared machine (most of it
+    // packing the solution). Remove [Explicit] once the retry fix's Fix All handles both loops of one type.
     [Test]
-    [Explicit("PassCancellationTokenCodeFix returns no Fix All action for GR2003/GR2005 yet (issue 10); remove once fixed.")]
+    [Explicit("One of two GR1001 retry loops in a type survives dotnet format (retry fix, issue 10); remove once fixed.")]
     public void Dotnet_format_applies_every_Guardrails_fix_and_the_fixed_consumer_builds_without_warnings()
     {
         using var consumer = ConsumerWorkspace.FromSample("FixAllConsumer");

@@ -47,7 +47,20 @@ internal sealed class BashSandbox
         return this;
     }
 
-    public ProcessOutcome Run(string script, IReadOnlyDictionary<string, string> environment)
+    /// <summary>A program on the script's PATH that logs its call, then runs <paramref name="body"/> (bash) with the same arguments.</summary>
+    public BashSandbox Program(string program, string body)
+    {
+        var path = Path.Combine(bin, program);
+        File.WriteAllText(path, $"#!/usr/bin/env bash\necho \"{program} $*\" >> '{CallLog}'\n{body}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return this;
+    }
+
+    public ProcessOutcome Run(string script, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
         var bash = ExternalTool.Require("bash", "Install bash.");
         var file = Path.Combine(Folder, "script.sh");
@@ -62,6 +75,6 @@ internal sealed class BashSandbox
             variables[name] = value;
         }
 
-        return ProcessRunner.Run(bash, [file], Folder, TimeSpan.FromSeconds(30), variables);
+        return ProcessRunner.Run(bash, [file], workingDirectory ?? Folder, TimeSpan.FromSeconds(30), variables);
     }
 }

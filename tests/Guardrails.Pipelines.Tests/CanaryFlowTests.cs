@@ -13,7 +13,7 @@ public sealed class CanaryFlowTests
     private static readonly string[] WorkflowOutputs = ["result", "deployment-record"];
 
     private static YamlMappingNode Jobs =>
-        (YamlMappingNode)YamlTree.Load(EmittedTemplates.GitHubWorkflows.Single().Content).Get("jobs")!;
+        (YamlMappingNode)YamlTree.Load(EmittedTemplates.GitHubWorkflows.Single(file => file.RelativePath == GitHub.GitHubWorkflowEmitter.Path).Content).Get("jobs")!;
 
     private static YamlMappingNode AzureStage =>
         (YamlMappingNode)((YamlSequenceNode)YamlTree.Load(Emitted("azure/canary-stage.yml")).Get("stages")!).Children.Single();
@@ -57,7 +57,7 @@ public sealed class CanaryFlowTests
     public void GitHub_records_the_outcome_whatever_happened_and_exposes_it_as_outputs()
     {
         var record = (YamlMappingNode)Jobs.Get("record")!;
-        var outputs = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)YamlTree.Load(EmittedTemplates.GitHubWorkflows.Single().Content).Get("on")!).Get("workflow_call")!).Get("outputs")!;
+        var outputs = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)YamlTree.Load(EmittedTemplates.GitHubWorkflows.Single(file => file.RelativePath == GitHub.GitHubWorkflowEmitter.Path).Content).Get("on")!).Get("workflow_call")!).Get("outputs")!;
 
         Assert.That(record.Text("if"), Is.EqualTo("${{ always() }}"));
         Assert.That(outputs.Children.Keys.Select(key => key.ToString()), Is.EquivalentTo(WorkflowOutputs));

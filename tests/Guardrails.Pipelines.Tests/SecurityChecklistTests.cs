@@ -19,6 +19,17 @@ public sealed partial class SecurityChecklistTests
 
     private static IEnumerable<TestCaseData> AzureFiles => Cases(EmittedTemplates.AzureFiles);
 
+    /// <summary>
+    /// The reviewed exceptions to "no job writes", one entry per job and scope, each explained in docs/templates.md
+    /// ("Permissions"). Anything else that writes fails; an entry that no longer matches a job fails too.
+    /// </summary>
+    private static readonly Dictionary<(string File, string Job), (string Scope, string Access)> ReviewedWriteGrants =
+        new Dictionary<(string File, string Job), (string Scope, string Access)>
+        {
+            // Puts the size label on the pull request; the job checks out nothing (asserted below).
+            [(GitHub.GitHubPullRequestWorkflowEmitter.Path, GitHub.GitHubPullRequestWorkflowEmitter.LabelJob)] = ("pull-requests", "write"),
+        };
+
     [TestCaseSource(nameof(GitHubWorkflows))]
     public void Workflow_grants_only_contents_read_at_the_top_and_gives_a_reason_for_every_job_grant(TemplateFile file)
     {
@@ -32,8 +43,28 @@ public sealed partial class SecurityChecklistTests
             var grant = job.Children.Keys.OfType<YamlScalarNode>().SingleOrDefault(key => key.Value == "permissions");
             Assert.That(grant, Is.Not.Null, $"Job {name} states its permissions.");
             Assert.That(lines[grant!.Start.Line - 2].TrimStart(), Does.StartWith("# "), $"Job {name}: a comment above permissions gives the reason.");
-            var scopes = (YamlMappingNode)job.Get("permissions")!;
-            Assert.That(scopes.Children.Values.Select(value => value.ToString()), Is.All.EqualTo("read"), $"Job {name} grants no write scope.");
+            var scopes = ((YamlMappingNode)job.Get("permissions")!).Children.ToDictionary(pair => pair.Key.ToString(), pair => pair.Value.ToString());
+            if (ReviewedWriteGrants.TryGetValue((file.RelativePath, name), out var reviewed))
+            {
+                Assert.That(scopes, Is.EqualTo(new Dictionary<string, string> { [reviewed.Scope] = reviewed.Access }), $"Job {name} grants exactly its reviewed scope.");
+                var steps = ((YamlSequenceNode)job.Get("steps")!).Children.Cast<YamlMappingNode>().ToList();
+                Assert.That(steps.Select(step => step.Text("uses")), Is.All.Null, $"Job {name} writes, so it checks out nothing and runs no action.");
+            }
+            else
+            {
+                Assert.That(scopes.Values, Is.All.EqualTo("read"), $"Job {name} grants no write scope.");
+            }
+        }
+    }
+
+    [Test]
+    public void Every_reviewed_write_grant_is_a_job_the_templates_emit()
+    {
+        foreach (var ((path, job), _) in ReviewedWriteGrants)
+        {
+            var file = EmittedTemplates.Files.SingleOrDefault(file => file.RelativePath == path);
+            Assert.That(file, Is.Not.Null, path);
+            Assert.That(Jobs(YamlTree.Load(file!.Content)).Select(pair => pair.Name), Does.Contain(job), path);
         }
     }
 
@@ -41,11 +72,12 @@ public sealed partial class SecurityChecklistTests
     public void Secrets_are_declared_one_by_one_and_never_inherited(TemplateFile file)
     {
         var call = (YamlMappingNode)((YamlMappingNode)YamlTree.Load(file.Content).Get("on")!).Get("workflow_call")!;
-        var declared = ((YamlMappingNode)call.Get("secrets")!).Children.Keys.Select(key => key.ToString()).ToHashSet();
+        var declared = (call.Get("secrets") as YamlMappingNode)?.Children.Keys.Select(key => key.ToString()).ToHashSet() ?? [];
         var used = SecretReference().Matches(file.Content).Select(match => match.Groups["name"].Value).ToHashSet();
 
         Assert.That(file.Content, Does.Not.Contain("inherit"));
-        Assert.That(used, Is.Not.Empty.And.SubsetOf(declared), "Every secret the workflow reads is declared in workflow_call.secrets.");
+        Assert.That(used, Is.SubsetOf(declared), "Every secret the workflow reads is declared in workflow_call.secrets.");
+        Assert.That(used, Is.EquivalentTo(declared), "Every declared secret is read: none is asked for without a use.");
     }
 
     [TestCaseSource(nameof(GitHubFiles))]

@@ -12,9 +12,13 @@ public sealed class TemplateBundleWriterTests
     [
             ".github/actions/guardrails-gate/action.yml",
             ".github/workflows/guardrails-canary.yml",
+            ".github/workflows/guardrails-dora-report.yml",
+            ".github/workflows/guardrails-pull-request.yml",
             "azure/canary-stage.yml",
             "azure/steps/check-settings.yml",
+            "azure/steps/dora-report.yml",
             "azure/steps/gate.yml",
+            "azure/steps/pull-request-checks.yml",
             "azure/steps/traffic.yml",
             "manifest.json",
     ];

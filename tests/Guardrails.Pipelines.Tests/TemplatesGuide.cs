@@ -9,26 +9,30 @@ using Markdig.Syntax.Inlines;
 
 namespace Guardrails.Pipelines.Tests;
 
-/// <summary>docs/templates.md read with Markdig: its tagged examples and the tables under each heading.</summary>
+/// <summary>docs/templates.md (or another guide under docs/) read with Markdig: its tagged examples and the tables under each heading.</summary>
 internal static class TemplatesGuide
 {
+    public const string Templates = "templates.md";
+
+    public const string Delivery = "delivery.md";
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
-    private static readonly MarkdownDocument Document =
-        Markdown.Parse(File.ReadAllText(RepositoryLayout.PathOf("docs", "templates.md")), Pipeline);
+    private static MarkdownDocument Load(string guide) =>
+        Markdown.Parse(File.ReadAllText(RepositoryLayout.PathOf("docs", guide)), Pipeline);
 
     /// <summary>The code of the block fenced as <c>```yaml &lt;tag&gt;</c>.</summary>
-    public static string Example(string tag) =>
-        Document.Descendants<FencedCodeBlock>()
+    public static string Example(string tag, string guide = Templates) =>
+        Load(guide).Descendants<FencedCodeBlock>()
             .Single(block => block.Info == "yaml" && block.Arguments == tag)
             .Lines.ToString().ReplaceLineEndings("\n") + "\n";
 
     /// <summary>The rows of the first table under the heading, each as its cells' plain text.</summary>
-    public static IReadOnlyList<string[]> TableUnder(string heading)
+    public static IReadOnlyList<string[]> TableUnder(string heading, string guide = Templates)
     {
-        var blocks = Document.ToList();
+        var blocks = Load(guide).ToList();
         var start = blocks.FindIndex(block => block is HeadingBlock h && Text(h.Inline) == heading);
-        Assert.That(start, Is.GreaterThanOrEqualTo(0), $"docs/templates.md has a heading '{heading}'.");
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), $"docs/{guide} has a heading '{heading}'.");
         var table = blocks.Skip(start + 1).TakeWhile(block => block is not HeadingBlock).OfType<Table>().First();
         return
         [

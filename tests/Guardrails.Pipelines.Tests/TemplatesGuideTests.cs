@@ -9,7 +9,7 @@ namespace Guardrails.Pipelines.Tests;
 public sealed class TemplatesGuideTests
 {
     private static YamlMappingNode Workflow =>
-        YamlTree.Load(EmittedTemplates.GitHubWorkflows.Single().Content);
+        YamlTree.Load(EmittedTemplates.GitHubWorkflows.Single(file => file.RelativePath == GitHub.GitHubWorkflowEmitter.Path).Content);
 
     private static YamlMappingNode Stage =>
         YamlTree.Load(EmittedTemplates.Files.Single(file => file.RelativePath == "azure/canary-stage.yml").Content);

@@ -15,6 +15,9 @@ public sealed record SizeThresholds(int Small, int Medium, int Large, int ExtraL
 
     public static SizeThresholds Default { get; } = Parse(DefaultText);
 
+    /// <summary>Every size, smallest first; the pull request templates label with these names.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["XS", "S", "M", "L", "XL"];
+
     public static SizeThresholds Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -39,5 +42,5 @@ public sealed record SizeThresholds(int Small, int Medium, int Large, int ExtraL
     }
 
     public string SizeOf(int changedLines) =>
-        changedLines < Small ? "XS" : changedLines < Medium ? "S" : changedLines < Large ? "M" : changedLines < ExtraLarge ? "L" : "XL";
+        Names[new[] { Small, Medium, Large, ExtraLarge }.Count(start => changedLines >= start)];
 }

@@ -207,7 +207,7 @@ public static class AzureTemplatesEmitter
             .Add(AzureSteps.Bash(
                 "Install the Guardrails CLI",
                 [.. CanaryInputs.CliInputs.Where(name => name != "dotnet-version").Select(name => (byName[name].EnvironmentVariable, AzureSteps.Parameter(byName[name])))],
-                GateScript.InstallCli(CiSystem.AzurePipelines)))
+                GateScript.InstallCli(CiSystem.AzurePipelines, fromSource: true)))
             .Add(AzureSteps.Bash("Gate the canary on its SLO burn rate", forGate, GateScript.Run(CiSystem.AzurePipelines, forGateInputs), name: "gate"))
             .Add(new YamlMapping()
                 .Add("task", "PublishPipelineArtifact@1")

@@ -56,7 +56,7 @@ public static class GitHubGateActionEmitter
             .Add(GitHubSteps.Run(
                 "Install the Guardrails CLI",
                 [.. CanaryInputs.CliInputs.Where(name => name != "dotnet-version").Select(name => (all[name].EnvironmentVariable, GitHubSteps.Input(all[name])))],
-                GateScript.InstallCli(CiSystem.GitHubActions),
+                GateScript.InstallCli(CiSystem.GitHubActions, fromSource: true),
                 declareShell: true))
             .Add(GitHubSteps.Run(
                 "Run the gate",

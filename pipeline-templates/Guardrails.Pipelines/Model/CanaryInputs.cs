@@ -51,7 +51,7 @@ public static class CanaryInputs
             Gate(gate, GateOptionNames.Deadline, TemplateInputType.Text, "Bound on each gate run, warm-up included; reaching it rolls back."),
             Gate(gate, GateOptionNames.CaBundle, TemplateInputType.Text, "PEM file of CA certificates, in the caller's repository, to trust for an https Prometheus (empty: the system store only)."),
             new("guardrails-version", TemplateInputType.Text, "Version of the Guardrails.Cli dotnet tool that runs the gate.", pipeline.IsDevelopmentBuild ? null : pipeline.Version),
-            new("guardrails-package-source", TemplateInputType.Text, "NuGet source (URL or folder) that dotnet tool install adds for Guardrails.Cli, for a mirror or a local build (empty: the caller's nuget.config, else nuget.org).", string.Empty),
+            new("guardrails-source", TemplateInputType.Text, "NuGet feed URL or folder to install Guardrails.Cli from, besides the repository's nuget.config sources (empty: those only), for a mirror or a local build.", string.Empty),
             new("dotnet-version", TemplateInputType.Text, ".NET SDK installed to run the gate.", pipeline.DotnetSdkVersion),
             new("templates-ref", TemplateInputType.Text, $"Ref of {pipeline.TemplatesRepository} the gate action is checked out from; pin a commit SHA for immutability.", pipeline.IsDevelopmentBuild ? null : pipeline.Tag, CiSystem.GitHubActions),
             new("artifact-name", TemplateInputType.Text, "Build artifact of the calling run to download before deploying (empty: none).", string.Empty, CiSystem.GitHubActions),
@@ -93,7 +93,7 @@ public static class CanaryInputs
     public static IReadOnlyList<string> GateOptionsSetPerStep { get; } = [GateOptionNames.Record, GateOptionNames.Step, GateOptionNames.BearerTokenEnv];
 
     /// <summary>The inputs that install the CLI the gate runs with.</summary>
-    public static IReadOnlyList<string> CliInputs { get; } = ["guardrails-version", "guardrails-package-source", "dotnet-version"];
+    public static IReadOnlyList<string> CliInputs { get; } = ["guardrails-version", "guardrails-source", "dotnet-version"];
 
     /// <summary>The inputs a gate step takes from the caller unchanged: every input passed to a gate option, and the CLI's.</summary>
     public static IReadOnlyList<TemplateInput> ForGateStep(IEnumerable<TemplateInput> inputs)

@@ -44,7 +44,7 @@ public sealed record CanaryPipeline
     /// <summary>
     /// A prerelease version (0.0.0-* from an untagged commit, or MinVer's 1.2.4-alpha.0.3 after a tag): no templates
     /// tag and no Guardrails.Cli package of that version exist publicly, so the emitted files default to neither and
-    /// the caller names both (guardrails-version, templates-ref), with guardrails-package-source for a local build.
+    /// the caller names both (guardrails-version, templates-ref), with guardrails-source for a local build.
     /// </summary>
     public bool IsDevelopmentBuild => Version.Split('+')[0].Contains('-', StringComparison.Ordinal);
 }

@@ -22,20 +22,35 @@ public static class GateScript
     public static TemplateInput RecordFileInput(string defaultPath) => new(
         "record-file", TemplateInputType.Text, "Where the gate writes its JSON record.", defaultPath, GateOption: GateOptionNames.Record);
 
-    public static string InstallCli(CiSystem system)
+    /// <summary>
+    /// Installs the Guardrails.Cli tool of <c>$GUARDRAILS_VERSION</c>. With <paramref name="fromSource"/>, a non-empty
+    /// <c>$GUARDRAILS_SOURCE</c> (a NuGet feed URL or folder) is added to the sources the repository's nuget.config lists.
+    /// </summary>
+    public static string InstallCli(CiSystem system, bool fromSource = false)
     {
         var (toolPath, addToPath) = system == CiSystem.GitHubActions
             ? ("$RUNNER_TEMP/guardrails-cli", "echo \"$tool_path\" >> \"$GITHUB_PATH\"")
             : ("$AGENT_TEMPDIRECTORY/guardrails-cli", "echo \"##vso[task.prependpath]$tool_path\"");
-        return $$"""
+        if (fromSource)
+        {
+            return $$"""
+                set -euo pipefail
+                tool_path="{{toolPath}}"
+                source_option=()
+                if [ -n "$GUARDRAILS_SOURCE" ]; then
+                  source_option=(--add-source "$GUARDRAILS_SOURCE")
+                fi
+                dotnet tool install Guardrails.Cli --version "$GUARDRAILS_VERSION" --tool-path "$tool_path" "${source_option[@]}"
+                {{addToPath}}
+
+                """;
+        }
+
+        return $"""
             set -euo pipefail
-            tool_path="{{toolPath}}"
-            source_option=()
-            if [ -n "${GUARDRAILS_PACKAGE_SOURCE:-}" ]; then
-              source_option=(--add-source "$GUARDRAILS_PACKAGE_SOURCE")
-            fi
-            dotnet tool install Guardrails.Cli --version "$GUARDRAILS_VERSION" --tool-path "$tool_path" "${source_option[@]}"
-            {{addToPath}}
+            tool_path="{toolPath}"
+            dotnet tool install Guardrails.Cli --version "$GUARDRAILS_VERSION" --tool-path "$tool_path"
+            {addToPath}
 
             """;
     }

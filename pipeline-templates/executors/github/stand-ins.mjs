@@ -23,16 +23,26 @@ function git(args, log) {
   return true;
 }
 
-/** actions/checkout: copies the caller's folder, or clones a repository registered with --repository at `ref`. */
+/**
+ * actions/checkout: copies the caller's folder (with its .git, so the whole history, as fetch-depth: 0 asks) and,
+ * given `ref`, checks that commit out in the copy; or clones a repository registered with --repository at `ref`.
+ */
 function checkout(inputs, job, where) {
-  checkInputs("actions/checkout", inputs, ["repository", "ref", "path", "persist-credentials"], where);
+  checkInputs("actions/checkout", inputs, ["repository", "ref", "path", "persist-credentials", "fetch-depth"], where);
   const target = path.resolve(job.workspace, inputs.path ?? ".");
   if (!target.startsWith(job.workspace)) throw new ExecutorError(`${where}: path '${inputs.path}' leaves the workspace`);
+  if (inputs["fetch-depth"] !== undefined && String(inputs["fetch-depth"]) !== "0") {
+    throw new ExecutorError(`${where}: the local checkout always has the whole history; it implements only fetch-depth: 0`);
+  }
   if (!inputs.repository) {
-    if (inputs.ref) throw new ExecutorError(`${where}: the local checkout of the caller's repository does not take a ref`);
     mkdirSync(target, { recursive: true });
     cpSync(job.run.workspaceSource, target, { recursive: true });
     job.log(`checked out the caller's files from ${job.run.workspaceSource}`);
+    if (inputs.ref) {
+      if (!existsSync(path.join(target, ".git"))) throw new ExecutorError(`${where}: ref '${inputs.ref}' needs --workspace to be a git repository`);
+      if (!git(["-C", target, "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", inputs.ref], job.log)) return "failure";
+      job.log(`checked out ${inputs.ref}`);
+    }
     return "success";
   }
   const source = job.run.repositories[inputs.repository];

@@ -34,8 +34,10 @@ public sealed class TemplatesCommandTests
         Assert.That(workflow, Does.Exist);
         Assert.That(Path.Combine(output, ".github", "actions", "guardrails-gate", "action.yml"), Does.Exist);
         Assert.That(Path.Combine(output, "azure", "canary-stage.yml"), Does.Exist);
+        Assert.That(Path.Combine(output, ".github", "workflows", "guardrails-pull-request.yml"), Does.Exist);
+        Assert.That(Path.Combine(output, "azure", "steps", "dora-report.yml"), Does.Exist);
         Assert.That(File.ReadAllText(workflow), Does.Contain("guardrails-templates-version: 3.1.4"));
-        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(6));
+        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(10), "six canary files and four delivery files");
     }
 
     [Test]

@@ -30,7 +30,9 @@ internal static class GitHubExecutor
         IReadOnlyDictionary<string, object> inputs,
         IReadOnlyDictionary<string, string> repositories,
         string? cancelDuring = null,
-        IReadOnlyDictionary<string, string>? secrets = null)
+        IReadOnlyDictionary<string, string>? secrets = null,
+        string? github = null,
+        string? programsFolder = null)
     {
         var node = ExecutorsInstallation.RequireNode();
         var runRoot = ScratchFolders.Create("guardrails-github-run-");
@@ -56,7 +58,16 @@ internal static class GitHubExecutor
             arguments.AddRange(["--cancel-during", cancelDuring]);
         }
 
-        var outcome = ProcessRunner.Run(node, arguments, ExecutorsInstallation.Directory, TimeSpan.FromMinutes(5));
+        if (github is not null)
+        {
+            arguments.AddRange(["--github", github]);
+        }
+
+        // Programs the workflow's scripts call (gh) come first on the PATH the steps inherit.
+        var environment = programsFolder is null
+            ? null
+            : new Dictionary<string, string?> { ["PATH"] = programsFolder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
+        var outcome = ProcessRunner.Run(node, arguments, ExecutorsInstallation.Directory, TimeSpan.FromMinutes(5), environment);
         var result = File.Exists(resultFile) ? JsonNode.Parse(File.ReadAllText(resultFile))!.AsObject() : null;
         return new WorkflowOutcome(outcome.ExitCode, outcome.Output, result);
     }

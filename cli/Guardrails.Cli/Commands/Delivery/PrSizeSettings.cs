@@ -7,7 +7,7 @@ namespace Guardrails.Cli.Commands.Delivery;
 /// <summary>Options of <c>guardrails pr-size</c>; docs/delivery.md documents each one and its default.</summary>
 internal sealed class PrSizeSettings : CommandSettings
 {
-    public const int DefaultMaxLines = 400;
+    public const int DefaultMaxLines = PullRequestSizeDefaults.MaxLines;
 
     public const int DefaultLargest = 10;
 
@@ -29,7 +29,7 @@ internal sealed class PrSizeSettings : CommandSettings
 
     [CommandOption("--max-files <N>")]
     [Description("Most counted files allowed. Default: no limit")]
-    public int? MaxFiles { get; init; }
+    public int? MaxFiles { get; init; } = PullRequestSizeDefaults.MaxFiles;
 
     [CommandOption("--sizes <THRESHOLDS>")]
     [Description("Changed lines where S, M, L and XL start. Default: " + SizeThresholds.DefaultText)]

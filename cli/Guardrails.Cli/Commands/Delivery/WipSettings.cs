@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Guardrails.Delivery.PullRequests;
 using Spectre.Console.Cli;
 
 namespace Guardrails.Cli.Commands.Delivery;
@@ -6,9 +7,9 @@ namespace Guardrails.Cli.Commands.Delivery;
 /// <summary>Options of <c>guardrails wip</c>; docs/delivery.md documents each one and its default.</summary>
 internal sealed class WipSettings : CommandSettings
 {
-    public const int DefaultMaxPerAuthor = 2;
+    public const int DefaultMaxPerAuthor = WipDefaults.MaxPerAuthor;
 
-    public const string DefaultMaxAge = "3d";
+    public const string DefaultMaxAge = WipDefaults.MaxAge;
 
     [CommandOption("--pull-requests <FILE>")]
     [Description("The JSON of gh pr list --json number,author,isDraft,createdAt,labels, or of az repos pr list. Required")]
@@ -24,7 +25,7 @@ internal sealed class WipSettings : CommandSettings
 
     [CommandOption("--max-per-team <N>")]
     [Description("Most open pull requests per team. Default: no limit (teams are only counted)")]
-    public int? MaxPerTeam { get; init; }
+    public int? MaxPerTeam { get; init; } = WipDefaults.MaxPerTeam;
 
     [CommandOption("--max-age <DURATION>")]
     [Description("List pull requests open longer than this: a number with d, h or m, such as 3d or 36h. Default: 3d")]
@@ -32,7 +33,7 @@ internal sealed class WipSettings : CommandSettings
 
     [CommandOption("--include-drafts")]
     [Description("Count draft pull requests too (left out by default)")]
-    public bool IncludeDrafts { get; init; }
+    public bool IncludeDrafts { get; init; } = WipDefaults.IncludeDrafts;
 
     [CommandOption("--format <FORMAT>")]
     [Description("text (default, Markdown-friendly) or json")]
