@@ -11,11 +11,11 @@ namespace Guardrails.Gate;
 public static class CanaryBurnRateExpression
 {
     /// <param name="trafficQuery">The read's traffic query (already restricted and aggregated), or null for no floor.</param>
-    public static string For(CanaryBurnRateQuery query, string? trafficQuery, double minRequestsPerSecond)
+    public static string For(CanaryBurnRateQuery query, string? trafficQuery, TrafficFloor floor)
     {
         var errorRatio = query.ErrorRatioQuery ?? $"(({query.ErrorsQuery}) or vector(0)) / (({query.TotalQuery}) > 0)";
         var burnRate = $"({errorRatio}) / {Number(query.ErrorBudget)}";
-        return trafficQuery is null ? burnRate : $"({burnRate}) and (({trafficQuery}) >= {Number(minRequestsPerSecond)})";
+        return trafficQuery is null ? burnRate : $"({burnRate}) and ({floor.Condition(trafficQuery)})";
     }
 
     /// <summary>Round-trip digits, so Prometheus divides by the very double the gate divides by.</summary>

@@ -34,30 +34,6 @@ public sealed record CanaryBurnRateQuery(string SloName, double ErrorBudget, str
         };
     }
 
-    /// <summary>
-    /// One PromQL expression for the canary's burn rate, empty (no data) when the canary's traffic is under
-    /// <paramref name="minRequestsPerSecond"/>: what an analysis that evaluates a single query (Argo Rollouts,
-    /// Flagger) needs. Missing error series count as zero errors, as in the gate's own reads.
-    /// </summary>
-    /// <param name="minRequestsPerSecond">The traffic floor; 0 or less applies none.</param>
-    /// <param name="trafficQuery">Canary requests per second (from <see cref="Restrict"/>); default the SLI's total query. A raw SLI with a floor needs one.</param>
-    /// <exception cref="System.InvalidOperationException">A raw SLI with a floor and no traffic query.</exception>
-    public string BurnRateExpression(double minRequestsPerSecond, string? trafficQuery = null)
-    {
-        var budget = ErrorBudget.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        var ratio = ErrorRatioQuery ?? $"(({ErrorsQuery}) or on() vector(0)) / ({TotalQuery})";
-        var burnRate = $"({ratio}) / {budget}";
-        if (!(minRequestsPerSecond > 0))
-        {
-            return burnRate;
-        }
-
-        var traffic = trafficQuery ?? TotalQuery
-            ?? throw new System.InvalidOperationException($"SLO '{SloName}' gives only an error-ratio query: pass the traffic query for a traffic floor.");
-        var floor = minRequestsPerSecond.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        return $"{burnRate} and on() (({traffic}) >= {floor})";
-    }
-
     /// <summary>A query restricted to the canary the same way, for the traffic floor of a raw SLI.</summary>
     public static string Restrict(string query, PrometheusDuration window, LabelSelector selector) => Aggregate("sum", query, window, selector);
 

@@ -8,8 +8,9 @@ using Guardrails.Slo.Prometheus;
 namespace Guardrails.Gate;
 
 /// <summary>
-/// Runs the analysis: a read every interval (on a fixed schedule from the start, so slow queries do not
-/// stretch the gate), each fed to <see cref="GateAnalysis"/>, until it decides. The whole gate is bounded
+/// Runs the analysis: after the warm-up (by default one window, so the first read measures only what the
+/// canary served while the gate ran), a read every interval (on a fixed schedule from the start, so slow
+/// queries do not stretch the gate), each fed to <see cref="GateAnalysis"/>, until it decides. The whole gate is bounded
 /// by the deadline; reaching it, or being cancelled, rolls back, because an unmeasured canary is not a
 /// healthy one. Time comes from a <see cref="TimeProvider"/> so tests never really wait.
 /// </summary>
@@ -67,7 +68,7 @@ public sealed class CanaryGate
     {
         for (var number = 1; ; number++)
         {
-            var due = startedAt + (schedule.Interval * (number - 1));
+            var due = startedAt + schedule.WarmUp + (schedule.Interval * (number - 1));
             var wait = due - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {

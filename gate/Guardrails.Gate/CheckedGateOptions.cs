@@ -10,5 +10,6 @@ internal sealed record CheckedGateOptions(
     PrometheusDuration? QueryTimeout,
     PrometheusDuration? RetryDelay,
     PrometheusDuration? Deadline,
+    System.TimeSpan? WarmUp,
     NoDataPolicy? OnNoData,
     LabelSelector? Selector);

@@ -31,7 +31,12 @@ public static class GateDefaults
 
     public const int InconclusiveLimit = 0;
 
-    public const double MinRps = 1;
+    /// <summary>
+    /// The traffic floor as requests the canary served over the window (its traffic query, a per-second rate
+    /// over the window, times the window's seconds), not as a rate: at the default window of 5m, 10 requests
+    /// are 0.033 req/s, so a service of 1 req/s in total clears it at a 10 % step with 30 requests.
+    /// </summary>
+    public const int MinRequests = 10;
 
     /// <summary>Fail closed: a canary nobody can see is not promoted.</summary>
     public const string OnNoData = NoDataPolicies.Fail;
@@ -42,5 +47,18 @@ public static class GateDefaults
 
     public const string RetryDelay = "1s";
 
-    public const string Deadline = "10m";
+    /// <summary>Room for the warm-up (one 5m window) and 10 reads 30s apart (4m30s), with 5m30s to spare for slow queries.</summary>
+    public const string Deadline = "15m";
+
+    /// <summary>The word that makes the warm-up as long as <c>--window</c>, so no read measures a window that began before the gate.</summary>
+    public const string WarmUpWindow = "window";
+
+    /// <summary>Before the first read the gate waits one window: every read then measures only traffic the canary served during the gate.</summary>
+    public const string WarmUp = WarmUpWindow;
+
+    /// <summary>
+    /// The label that carries the deployed version on the canary's series: with <c>--service-version</c> given, the gate
+    /// adds <c>version="&lt;service version&gt;"</c> to the selector, so a previous canary's series are never read.
+    /// </summary>
+    public const string VersionLabel = "version";
 }

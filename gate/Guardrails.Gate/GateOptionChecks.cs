@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Guardrails.Gate.PromQl;
 using Guardrails.Slo.Prometheus;
 
@@ -33,6 +34,7 @@ public static class GateOptionChecks
         var queryTimeout = Duration(options.QueryTimeout, GateOptionNames.QueryTimeout, problems);
         var retryDelay = Duration(options.RetryDelay, GateOptionNames.RetryDelay, problems);
         var deadline = Duration(options.Deadline, GateOptionNames.Deadline, problems);
+        var warmUp = WarmUp(options.WarmUp, window, problems);
         NoDataPolicy? policy = null;
         if (NoDataPolicies.TryParse(options.OnNoData, out var parsedPolicy))
         {
@@ -45,14 +47,67 @@ public static class GateOptionChecks
 
         CheckNumbers(options, problems);
         var selector = Selector(options.Selector, problems);
-        if (interval is not null && deadline is not null && options.Samples >= 1 && interval.Value * (options.Samples - 1) >= deadline.Value)
+        CheckVersionLabel(options.VersionLabel, problems);
+        if (interval is not null && deadline is not null && warmUp is not null && options.Samples >= 1 && warmUp.Value + (interval.Value * (options.Samples - 1)) >= deadline.Value)
         {
+            var needed = warmUp.Value + (interval.Value * (options.Samples - 1));
             problems.Add(new GateProblem(GateRules.ScheduleExceedsDeadline, Format(
-                $"{GateOptionNames.Samples} {options.Samples} every {GateOptionNames.Interval} {interval} need {PrometheusDuration.Format(interval.Value * (options.Samples - 1))} after the first read, which does not fit in {GateOptionNames.Deadline} {deadline}. Raise {GateOptionNames.Deadline} or lower {GateOptionNames.Samples} or {GateOptionNames.Interval}.")));
+                $"{GateOptionNames.WarmUp} {PrometheusDuration.Format(warmUp.Value)} then {GateOptionNames.Samples} {options.Samples} every {GateOptionNames.Interval} {interval} need {PrometheusDuration.Format(needed)} until the last read, which does not fit in {GateOptionNames.Deadline} {deadline}. Raise {GateOptionNames.Deadline} or lower {GateOptionNames.WarmUp}, {GateOptionNames.Samples} or {GateOptionNames.Interval}.")));
         }
 
-        return new CheckedGateOptions(window, interval, queryTimeout, retryDelay, deadline, policy, selector);
+        return new CheckedGateOptions(window, interval, queryTimeout, retryDelay, deadline, warmUp, policy, selector);
     }
+
+    /// <summary>
+    /// The wait before the first read: <see cref="GateDefaults.WarmUpWindow"/> is the window itself (so the first read's
+    /// window lies wholly after the gate started), 0 is none, anything else a duration.
+    /// </summary>
+    private static TimeSpan? WarmUp(string text, PrometheusDuration? window, List<GateProblem> problems)
+    {
+        if (TryParseWarmUp(text, window?.Value ?? TimeSpan.Zero, out var warmUp))
+        {
+            // "window" with an invalid --window has no length; that window's own problem is reported.
+            return window is null && string.Equals(text, GateDefaults.WarmUpWindow, StringComparison.Ordinal) ? null : warmUp;
+        }
+
+        problems.Add(new GateProblem(GateRules.InvalidOption, $"{GateOptionNames.WarmUp} '{text}' is not '{GateDefaults.WarmUpWindow}' (as long as {GateOptionNames.Window}), 0, or a positive Prometheus duration such as 30s or 5m."));
+        return null;
+    }
+
+    /// <summary>The warm-up <paramref name="text"/> stands for with a window of <paramref name="window"/>: the window, none, or a duration.</summary>
+    public static bool TryParseWarmUp(string? text, TimeSpan window, out TimeSpan warmUp)
+    {
+        warmUp = TimeSpan.Zero;
+        if (string.Equals(text, GateDefaults.WarmUpWindow, StringComparison.Ordinal))
+        {
+            warmUp = window;
+            return true;
+        }
+
+        if (text == "0")
+        {
+            return true;
+        }
+
+        if (TryParseDuration(text, out var duration))
+        {
+            warmUp = duration.Value;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static void CheckVersionLabel(string? label, List<GateProblem> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(label) && !IsLabelName(label))
+        {
+            problems.Add(new GateProblem(GateRules.InvalidOption, $"{GateOptionNames.VersionLabel} '{label}' is not a Prometheus label name (letters, digits and _, not starting with a digit); give an empty value to select by {GateOptionNames.Selector} alone."));
+        }
+    }
+
+    private static bool IsLabelName(string text) =>
+        (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(character => char.IsAsciiLetterOrDigit(character) || character == '_');
 
     private static PrometheusDuration? Duration(string text, string option, List<GateProblem> problems)
     {
@@ -81,7 +136,7 @@ public static class GateOptionChecks
         Require(options.InconclusiveLimit >= 0, $"{GateOptionNames.InconclusiveLimit} {options.InconclusiveLimit} must be 0 or more.");
         Require(options.QueryRetries is >= 0 and <= 10, $"{GateOptionNames.QueryRetries} {options.QueryRetries} must be between 0 and 10.");
         Require(double.IsFinite(options.MaxBurnRate) && options.MaxBurnRate > 0, $"{GateOptionNames.MaxBurnRate} {options.MaxBurnRate} must be a positive number (1 spends the budget exactly over the SLO window).");
-        Require(double.IsFinite(options.MinRps) && options.MinRps >= 0, $"{GateOptionNames.MinRps} {options.MinRps} must be 0 or more.");
+        Require(options.MinRequests >= 0, $"{GateOptionNames.MinRequests} {options.MinRequests} must be 0 or more.");
     }
 
     private static LabelSelector? Selector(string text, List<GateProblem> problems)

@@ -18,16 +18,18 @@ public static class GateOptionNames
     public const string FailureLimit = "--failure-limit";
     public const string ErrorLimit = "--error-limit";
     public const string InconclusiveLimit = "--inconclusive-limit";
-    public const string MinRps = "--min-rps";
+    public const string MinRequests = "--min-requests";
     public const string OnNoData = "--on-no-data";
     public const string TrafficQuery = "--traffic-query";
     public const string QueryTimeout = "--query-timeout";
     public const string QueryRetries = "--query-retries";
     public const string RetryDelay = "--retry-delay";
     public const string Deadline = "--deadline";
+    public const string WarmUp = "--warm-up";
     public const string BearerTokenEnv = "--bearer-token-env";
     public const string CaBundle = "--ca-bundle";
     public const string Record = "--record";
     public const string ServiceVersion = "--service-version";
+    public const string VersionLabel = "--version-label";
     public const string Step = "--step";
 }

@@ -38,7 +38,7 @@ public sealed record GateOptions
 
     public int InconclusiveLimit { get; init; } = GateDefaults.InconclusiveLimit;
 
-    public double MinRps { get; init; } = GateDefaults.MinRps;
+    public int MinRequests { get; init; } = GateDefaults.MinRequests;
 
     public string OnNoData { get; init; } = GateDefaults.OnNoData;
 
@@ -52,6 +52,9 @@ public sealed record GateOptions
 
     public string Deadline { get; init; } = GateDefaults.Deadline;
 
+    /// <summary>A duration, 0 for none, or <see cref="GateDefaults.WarmUpWindow"/> for as long as <see cref="Window"/>.</summary>
+    public string WarmUp { get; init; } = GateDefaults.WarmUp;
+
     public string? BearerTokenEnv { get; init; }
 
     public string? CaBundle { get; init; }
@@ -59,6 +62,9 @@ public sealed record GateOptions
     public string? Record { get; init; }
 
     public string? ServiceVersion { get; init; }
+
+    /// <summary>The label selecting <see cref="ServiceVersion"/>'s series; blank selects by <see cref="Selector"/> alone.</summary>
+    public string? VersionLabel { get; init; } = GateDefaults.VersionLabel;
 
     public string? Step { get; init; }
 
@@ -80,17 +86,19 @@ public sealed record GateOptions
         GateOptionNames.FailureLimit => Invariant(FailureLimit),
         GateOptionNames.ErrorLimit => Invariant(ErrorLimit),
         GateOptionNames.InconclusiveLimit => Invariant(InconclusiveLimit),
-        GateOptionNames.MinRps => Invariant(MinRps),
+        GateOptionNames.MinRequests => Invariant(MinRequests),
         GateOptionNames.OnNoData => OnNoData,
         GateOptionNames.TrafficQuery => TrafficQuery,
         GateOptionNames.QueryTimeout => QueryTimeout,
         GateOptionNames.QueryRetries => Invariant(QueryRetries),
         GateOptionNames.RetryDelay => RetryDelay,
         GateOptionNames.Deadline => Deadline,
+        GateOptionNames.WarmUp => WarmUp,
         GateOptionNames.BearerTokenEnv => BearerTokenEnv,
         GateOptionNames.CaBundle => CaBundle,
         GateOptionNames.Record => Record,
         GateOptionNames.ServiceVersion => ServiceVersion,
+        GateOptionNames.VersionLabel => VersionLabel,
         GateOptionNames.Step => Step,
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Not a single-valued gate option."),
     };

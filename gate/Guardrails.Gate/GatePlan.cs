@@ -12,11 +12,15 @@ public sealed record GatePlan(
     IReadOnlyList<CanaryBurnRateQuery> Queries,
     string? TrafficQuery,
     double MaxBurnRate,
-    double MinRequestsPerSecond,
+    int MinRequests,
     AnalysisLimits Limits,
     GateSchedule Schedule,
     PrometheusDuration Window,
     string Selector,
     PrometheusConnection Connection,
     QueryResilience Resilience,
-    string? RecordPath);
+    string? RecordPath)
+{
+    /// <summary>The traffic a read needs: <see cref="MinRequests"/> over <see cref="Window"/>.</summary>
+    public TrafficFloor Floor => new(MinRequests, Window);
+}

@@ -38,6 +38,7 @@ public sealed class GatePlanBuilder
             CaBundle = Given(options.CaBundle),
             Record = Given(options.Record),
             ServiceVersion = Given(options.ServiceVersion),
+            VersionLabel = Given(options.VersionLabel),
             Step = Given(options.Step),
             Slo = [.. options.Slo.Where(path => Given(path) is not null)],
         };
@@ -55,10 +56,12 @@ public sealed class GatePlanBuilder
         var values = GateOptionChecks.Read(options, problems);
         var connection = Connection();
         var files = SloSelection.ExpandPaths(options.Slo, problems);
-        if (problems.Count > 0 || values.Window is not { } window || values.Selector is not { } selector)
+        if (problems.Count > 0 || values.Window is not { } window || values.Selector is not { } checkedSelector)
         {
             return null;
         }
+
+        var selector = WithVersion(checkedSelector);
 
         var slos = SloSelection.Load(files, problems, sloFindings);
         if (problems.Count > 0)
@@ -95,15 +98,25 @@ public sealed class GatePlanBuilder
             queries,
             trafficQuery,
             options.MaxBurnRate,
-            options.MinRps,
+            options.MinRequests,
             new AnalysisLimits(options.Samples, options.FailureLimit, options.ErrorLimit, options.InconclusiveLimit, values.OnNoData!.Value),
-            new GateSchedule(values.Interval!.Value, values.Deadline!.Value),
+            new GateSchedule(values.Interval!.Value, values.Deadline!.Value, values.WarmUp!.Value),
             window,
             selector.MatcherList,
             connection!,
             new QueryResilience(values.QueryTimeout!.Value, options.QueryRetries, values.RetryDelay!.Value),
             options.Record);
     }
+
+    /// <summary>
+    /// The selector with <c>&lt;version label&gt;="&lt;service version&gt;"</c> added when both are given and the selector
+    /// does not already match on that label: a canary started right after a failed one must not be judged by the
+    /// failed one's series, which stay in the window for as long as it lasts.
+    /// </summary>
+    private LabelSelector WithVersion(LabelSelector selector) =>
+        options.VersionLabel is { } label && options.ServiceVersion is { } version && selector.Matchers.All(matcher => matcher.Name != label)
+            ? selector.With(LabelMatcher.Equal(label, version))
+            : selector;
 
     private PrometheusConnection? Connection()
     {
@@ -194,11 +207,11 @@ public sealed class GatePlanBuilder
             return totalQuery;
         }
 
-        if (options.MinRps > 0 && primary.Sli is SliQuery.Raw)
+        if (options.MinRequests > 0 && primary.Sli is SliQuery.Raw)
         {
             problems.Add(new GateProblem(
                 GateRules.TrafficFloorWithoutTrafficQuery,
-                Format($"SLO '{primary.Id}' gives only an error-ratio query, so the gate cannot see the canary's traffic for {GateOptionNames.MinRps} {options.MinRps}. Pass {GateOptionNames.TrafficQuery} 'sum(rate(http_requests_total[{{{{.window}}}}]))' or {GateOptionNames.MinRps} 0."),
+                Format($"SLO '{primary.Id}' gives only an error-ratio query, so the gate cannot count the canary's requests for {GateOptionNames.MinRequests} {options.MinRequests}. Pass {GateOptionNames.TrafficQuery} 'sum(rate(http_requests_total[{{{{.window}}}}]))' or {GateOptionNames.MinRequests} 0."),
                 primary.Source));
         }
 

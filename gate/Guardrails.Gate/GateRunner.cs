@@ -20,11 +20,11 @@ public static class GateRunner
     {
         output.WriteLine(
             $"gate: {plan.Service} {plan.ServiceVersion}: SLO {string.Join(" and ", plan.Queries.Select(query => query.SloName))} on {plan.Selector}, "
-            + $"window {plan.Window}, max burn rate {plan.MaxBurnRate}, {plan.Limits.Samples} read(s) every {PrometheusDuration.Format(plan.Schedule.Interval)}, deadline {PrometheusDuration.Format(plan.Schedule.Deadline)}");
+            + $"window {plan.Window}, max burn rate {plan.MaxBurnRate}, warm-up {PrometheusDuration.Format(plan.Schedule.WarmUp)}, {plan.Limits.Samples} read(s) every {PrometheusDuration.Format(plan.Schedule.Interval)}, deadline {PrometheusDuration.Format(plan.Schedule.Deadline)}");
 
         using var http = plan.Connection.CreateHttpClient(plan.Resilience.Timeout);
         var client = new PrometheusQueryClient(http, plan.Connection.Address, plan.Resilience.Build(time));
-        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.MinRequestsPerSecond);
+        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.Floor);
         var gate = new CanaryGate(probe, plan.Schedule, plan.Limits, time, progress);
         GateOutcome outcome;
         try

@@ -11,7 +11,7 @@ namespace Guardrails.Gate;
 
 /// <summary>
 /// One read of the canary from Prometheus: its traffic, then each SLO's error ratio and burn rate, all
-/// evaluated at the same instant. Classification: a failed query is an error; traffic under the floor or
+/// evaluated at the same instant. Classification: a failed query is an error; traffic under the floor (<see cref="TrafficFloor"/>) or
 /// a missing ratio is no data; any burn rate over the maximum is bad; otherwise good.
 /// </summary>
 public sealed class PrometheusCanaryProbe : ICanaryProbe
@@ -20,16 +20,17 @@ public sealed class PrometheusCanaryProbe : ICanaryProbe
     private readonly IReadOnlyList<CanaryBurnRateQuery> queries;
     private readonly string? trafficQuery;
     private readonly double maxBurnRate;
-    private readonly double minRequestsPerSecond;
+    private readonly TrafficFloor floor;
 
     /// <param name="trafficQuery">Requests per second of the canary; null when no floor applies.</param>
-    public PrometheusCanaryProbe(PrometheusQueryClient client, IReadOnlyList<CanaryBurnRateQuery> queries, string? trafficQuery, double maxBurnRate, double minRequestsPerSecond)
+    /// <param name="floor">The requests over the window a read needs to count.</param>
+    public PrometheusCanaryProbe(PrometheusQueryClient client, IReadOnlyList<CanaryBurnRateQuery> queries, string? trafficQuery, double maxBurnRate, TrafficFloor floor)
     {
         this.client = client;
         this.queries = queries;
         this.trafficQuery = trafficQuery;
         this.maxBurnRate = maxBurnRate;
-        this.minRequestsPerSecond = minRequestsPerSecond;
+        this.floor = floor;
     }
 
     public async Task<ProbeReading> ReadAsync(DateTimeOffset at, CancellationToken cancellationToken)
@@ -100,12 +101,9 @@ public sealed class PrometheusCanaryProbe : ICanaryProbe
 
     private ProbeReading Classify(double? requestsPerSecond, List<SloMeasurement> measurements)
     {
-        // Written so that a missing or NaN traffic value is under the floor too.
-        var isUnderFloor = trafficQuery is not null && !(requestsPerSecond >= minRequestsPerSecond);
-        if (isUnderFloor)
+        if (trafficQuery is not null && !floor.IsMetBy(requestsPerSecond))
         {
-            var seen = requestsPerSecond is double value ? Format($"{value:0.###} req/s") : "no traffic series";
-            return new ProbeReading(ReadKind.NoData, requestsPerSecond, measurements, Format($"{seen}, under the floor of --min-rps {minRequestsPerSecond}"));
+            return new ProbeReading(ReadKind.NoData, requestsPerSecond, measurements, floor.Shortfall(requestsPerSecond));
         }
 
         var missing = measurements.Where(measurement => measurement.BurnRate is not double burnRate || double.IsNaN(burnRate)).Select(measurement => measurement.Slo).ToList();

@@ -33,6 +33,35 @@ public sealed class CanaryGateTests
         });
     }
 
+    // A canary started right after a failed one: no read may measure a window that began before this gate.
+    [Test]
+    public async Task The_first_read_waits_for_the_warm_up_then_reads_every_interval()
+    {
+        var probe = new ScriptedProbe(time);
+
+        var outcome = await RunAsync(probe, samples: 3, interval: TimeSpan.FromSeconds(30), deadline: TimeSpan.FromMinutes(10), warmUp: TimeSpan.FromMinutes(5));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Decision.Verdict, Is.EqualTo(GateVerdict.Promote));
+            Assert.That(probe.ReadTimes, Is.EqualTo(SecondsAfterStart(300, 330, 360)));
+        });
+    }
+
+    [Test]
+    public async Task The_deadline_counts_the_warm_up()
+    {
+        var probe = new ScriptedProbe(time);
+
+        var outcome = await RunAsync(probe, samples: 3, interval: TimeSpan.FromSeconds(30), deadline: TimeSpan.FromMinutes(5).Add(TimeSpan.FromSeconds(45)), warmUp: TimeSpan.FromMinutes(5));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Decision.Verdict, Is.EqualTo(GateVerdict.RollBack));
+            Assert.That(outcome.Decision.Reason, Does.Contain("deadline").And.Contain("2 read(s)"));
+        });
+    }
+
     [Test]
     public async Task Stops_reading_once_decided()
     {
@@ -143,11 +172,11 @@ public sealed class CanaryGateTests
 
     private static DateTimeOffset[] SecondsAfterStart(params int[] seconds) => [.. seconds.Select(second => Start.AddSeconds(second))];
 
-    private Task<GateOutcome> RunAsync(ScriptedProbe probe, int samples, TimeSpan interval, TimeSpan deadline)
+    private Task<GateOutcome> RunAsync(ScriptedProbe probe, int samples, TimeSpan interval, TimeSpan deadline, TimeSpan warmUp = default)
     {
         var gate = new CanaryGate(
             probe,
-            new GateSchedule(interval, deadline),
+            new GateSchedule(interval, deadline, warmUp),
             new AnalysisLimits(samples, 0, 4, 0, NoDataPolicy.Fail),
             time,
             progress,

@@ -34,7 +34,7 @@ public sealed class GateCommandTests
     {
         var slo = files.Write("checkout.yaml", SloFiles.Availability("checkout"));
 
-        var run = GateCommandRun.Of("--slo", slo, "--interval", "soon", "--window", "0m", "--samples", "0", "--on-no-data", "ignore", "--max-burn-rate", "-1", "--selector", "track=canary");
+        var run = GateCommandRun.Of("--slo", slo, "--interval", "soon", "--window", "0m", "--samples", "0", "--on-no-data", "ignore", "--max-burn-rate", "-1", "--selector", "track=canary", "--warm-up", "later", "--version-label", "app-version", "--min-requests", "-1");
 
         Assert.Multiple(() =>
         {
@@ -45,6 +45,9 @@ public sealed class GateCommandTests
             Assert.That(run.Errors, Does.Contain("error GR5205: --on-no-data 'ignore'"));
             Assert.That(run.Errors, Does.Contain("error GR5205: --max-burn-rate -1"));
             Assert.That(run.Errors, Does.Contain("error GR5202: --selector 'track=canary'"));
+            Assert.That(run.Errors, Does.Contain("error GR5205: --warm-up 'later' is not 'window'"));
+            Assert.That(run.Errors, Does.Contain("error GR5205: --version-label 'app-version' is not a Prometheus label name"));
+            Assert.That(run.Errors, Does.Contain("error GR5205: --min-requests -1 must be 0 or more."));
         });
     }
 
@@ -72,7 +75,7 @@ public sealed class GateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-            Assert.That(run.Errors, Does.Contain("error GR5206: --samples 20 every --interval 1m"));
+            Assert.That(run.Errors, Does.Contain("error GR5206: --warm-up 5m then --samples 20 every --interval 1m need 24m until the last read"));
         });
     }
 
@@ -213,7 +216,7 @@ public sealed class GateCommandTests
         var slo = files.Write("checkout.yaml", SloFiles.Availability("checkout"));
         using var server = new Integration.FakePrometheus(_ => Integration.FakeAnswer.Ok(10));
 
-        var run = GateCommandRun.Of("--slo", slo, "--slo-name", "", "--record", "", "--prometheus", server.Address.ToString(), "--samples", "1", "--max-burn-rate", "5000");
+        var run = GateCommandRun.Of("--slo", slo, "--slo-name", "", "--record", "", "--prometheus", server.Address.ToString(), "--samples", "1", "--max-burn-rate", "5000", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {

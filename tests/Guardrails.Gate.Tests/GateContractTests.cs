@@ -49,9 +49,9 @@ public sealed class GateContractTests
         var settings = new GateCommandSettings
         {
             Slo = ["a.yaml"], SloName = "n", LatencySloName = "l", Prometheus = "http://p:9090", Selector = "t=\"c\"", Window = "1h30m",
-            MaxBurnRate = 2.5, Interval = "1m30s", Samples = 7, FailureLimit = 1, ErrorLimit = 3, InconclusiveLimit = 2, MinRps = 0.5,
-            OnNoData = "pass", TrafficQuery = "q", QueryTimeout = "3s", QueryRetries = 4, RetryDelay = "2s", Deadline = "1h",
-            BearerTokenEnv = "T", CaBundle = "ca.pem", Record = "r.json", ServiceVersion = "1.0.0", Step = "25%",
+            MaxBurnRate = 2.5, Interval = "1m30s", Samples = 7, FailureLimit = 1, ErrorLimit = 3, InconclusiveLimit = 2, MinRequests = 25,
+            OnNoData = "pass", TrafficQuery = "q", QueryTimeout = "3s", QueryRetries = 4, RetryDelay = "2s", Deadline = "1h", WarmUp = "2m",
+            BearerTokenEnv = "T", CaBundle = "ca.pem", Record = "r.json", ServiceVersion = "1.0.0", VersionLabel = "app_version", Step = "25%",
         };
 
         var options = settings.ToOptions();

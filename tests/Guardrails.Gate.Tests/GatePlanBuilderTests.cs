@@ -22,9 +22,9 @@ public sealed class GatePlanBuilderTests
             Assert.That(plan.Selector, Is.EqualTo("track=\"canary\""));
             Assert.That(plan.Window.Text, Is.EqualTo("5m"));
             Assert.That(plan.MaxBurnRate, Is.EqualTo(14.4));
-            Assert.That(plan.Schedule, Is.EqualTo(new GateSchedule(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10))));
+            Assert.That(plan.Schedule, Is.EqualTo(new GateSchedule(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15), WarmUp: TimeSpan.FromMinutes(5))), "the warm-up is one window");
             Assert.That(plan.Limits, Is.EqualTo(new AnalysisLimits(10, 0, 4, 0, NoDataPolicy.Fail)));
-            Assert.That(plan.MinRequestsPerSecond, Is.EqualTo(1));
+            Assert.That(plan.MinRequests, Is.EqualTo(10));
             Assert.That(plan.Resilience, Is.EqualTo(new Guardrails.Gate.Prometheus.QueryResilience(TimeSpan.FromSeconds(10), 2, TimeSpan.FromSeconds(1))));
             Assert.That(plan.Connection.BearerToken, Is.Null);
             Assert.That(plan.Connection.TrustedCertificateAuthorities, Is.Null);
@@ -72,6 +72,66 @@ public sealed class GatePlanBuilderTests
             Assert.That(plan.Queries[0].ErrorBudget, Is.EqualTo(0.001).Within(1e-12));
             Assert.That(plan.TrafficQuery, Is.EqualTo(plan.Queries[0].TotalQuery));
         });
+    }
+
+    // The series of the version being released, never those of the canary before it (still in the window).
+    [Test]
+    public void A_given_service_version_selects_its_series_by_the_version_label()
+    {
+        using var files = new SloFiles();
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], Window = "2m", ServiceVersion = "1.4.0-rc.\"2\"" };
+
+        var plan = new GatePlanBuilder(settings, _ => null).Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan!.Selector, Is.EqualTo("track=\"canary\",version=\"1.4.0-rc.\\\"2\\\"\""));
+            Assert.That(plan.Queries[0].TotalQuery, Is.EqualTo("sum(sum(rate(http_requests_total{track=\"canary\",version=\"1.4.0-rc.\\\"2\\\"\",service=\"checkout\"}[2m])))"));
+        });
+    }
+
+    [TestCase("app_version", null, "track=\"canary\",app_version=\"2.0.0\"")]
+    [TestCase("", null, "track=\"canary\"")]
+    [TestCase("version", "track=\"canary\",version=~\"2.*\"", "track=\"canary\",version=~\"2.*\"")]
+    public void The_version_label_can_be_renamed_turned_off_or_written_in_the_selector(string label, string? selector, string expected)
+    {
+        using var files = new SloFiles();
+        var settings = new GateOptions
+        {
+            Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))],
+            ServiceVersion = "2.0.0",
+            VersionLabel = label,
+            Selector = selector ?? GateDefaults.Selector,
+        };
+
+        var plan = new GatePlanBuilder(settings, _ => null).Build();
+
+        Assert.That(plan!.Selector, Is.EqualTo(expected));
+    }
+
+    // Only a version the caller names selects series: the CI system's commit names the record alone.
+    [Test]
+    public void Without_a_service_version_the_selector_is_left_as_given()
+    {
+        using var files = new SloFiles();
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))] };
+
+        var plan = new GatePlanBuilder(settings, name => name == "GITHUB_SHA" ? "4f2c1e9" : null).Build();
+
+        Assert.That(plan!.Selector, Is.EqualTo(GateDefaults.Selector));
+    }
+
+    [TestCase("window", 120)]
+    [TestCase("0", 0)]
+    [TestCase("45s", 45)]
+    public void The_warm_up_is_the_window_none_or_a_duration(string warmUp, int seconds)
+    {
+        using var files = new SloFiles();
+        var settings = new GateOptions { Slo = [files.Write("checkout.yaml", SloFiles.Availability("checkout"))], Window = "2m", WarmUp = warmUp };
+
+        var plan = new GatePlanBuilder(settings, _ => null).Build();
+
+        Assert.That(plan!.Schedule.WarmUp, Is.EqualTo(TimeSpan.FromSeconds(seconds)));
     }
 
     // validate and rules skip build output, packages and hidden folders; the gate searches the same way, so a copy

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Guardrails.Gate;
 using Guardrails.Gate.Prometheus;
+using Guardrails.Slo.Prometheus;
 using Polly;
 
 namespace Guardrails.Gate.Tests;
@@ -62,7 +63,7 @@ public sealed class PrometheusCanaryProbeTests
     }
 
     [TestCase(null, "no traffic series")]
-    [TestCase("0.5", "0.5 req/s, under the floor of --min-rps 1")]
+    [TestCase("0.5", "30 requests in the 1m window (0.5 req/s), under the floor of --min-requests 60")]
     public async Task Traffic_under_the_floor_is_no_data_even_with_errors(string? traffic, string detail)
     {
         var reading = await ReadAsync([Availability], "sum(requests_total)", ("errors_total", "0.5"), ("requests_total", traffic));
@@ -78,7 +79,7 @@ public sealed class PrometheusCanaryProbeTests
     [TestCase("0", "NaN")]
     public async Task A_nan_anywhere_is_no_data_never_a_good_read(string errors, string traffic)
     {
-        var reading = await ReadAsync([Availability], "sum(requests_total)", minRps: 0, ("errors_total", errors), ("requests_total", traffic));
+        var reading = await ReadAsync([Availability], "sum(requests_total)", minRequests: 0, ("errors_total", errors), ("requests_total", traffic));
 
         Assert.That(reading.Kind, Is.EqualTo(ReadKind.NoData), reading.Detail);
     }
@@ -86,7 +87,7 @@ public sealed class PrometheusCanaryProbeTests
     [Test]
     public async Task Zero_traffic_without_a_floor_is_no_data()
     {
-        var reading = await ReadAsync([Availability], "sum(requests_total)", minRps: 0, ("errors_total", null), ("requests_total", "0"));
+        var reading = await ReadAsync([Availability], "sum(requests_total)", minRequests: 0, ("errors_total", null), ("requests_total", "0"));
 
         Assert.Multiple(() =>
         {
@@ -119,19 +120,20 @@ public sealed class PrometheusCanaryProbeTests
     [TestCase("0.5", "Bad")]
     public async Task A_raw_ratio_is_divided_by_the_budget_and_nan_is_no_data(string ratio, string kind)
     {
-        var reading = await ReadAsync([RawRatio], null, minRps: 0, ("ratio", ratio));
+        var reading = await ReadAsync([RawRatio], null, minRequests: 0, ("ratio", ratio));
 
         Assert.That(reading.Kind, Is.EqualTo(Enum.Parse<ReadKind>(kind)), reading.Detail);
     }
 
     private static Task<ProbeReading> ReadAsync(CanaryBurnRateQuery[] queries, string? trafficQuery, params (string, string?)[] answers) =>
-        ReadAsync(queries, trafficQuery, 1, answers);
+        ReadAsync(queries, trafficQuery, 60, answers);
 
-    private static async Task<ProbeReading> ReadAsync(CanaryBurnRateQuery[] queries, string? trafficQuery, double minRps, params (string, string?)[] answers)
+    /// <param name="minRequests">The floor over a one-minute window: 60 requests are 1 req/s.</param>
+    private static async Task<ProbeReading> ReadAsync(CanaryBurnRateQuery[] queries, string? trafficQuery, int minRequests, params (string, string?)[] answers)
     {
         using var http = new HttpClient(new StubPrometheusHandler(answers));
         var client = new PrometheusQueryClient(http, new Uri("http://prometheus.test/"), ResiliencePipeline.Empty);
-        var probe = new PrometheusCanaryProbe(client, queries, trafficQuery, maxBurnRate: 14.4, minRequestsPerSecond: minRps);
+        var probe = new PrometheusCanaryProbe(client, queries, trafficQuery, maxBurnRate: 14.4, new TrafficFloor(minRequests, PrometheusDuration.Parse("1m")));
         return await probe.ReadAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
     }
 }

@@ -42,7 +42,7 @@ public sealed class CanaryPipelineValidatorTests
     [Test]
     public void Gate_settings_out_of_range_are_GR5004_one_finding_each()
     {
-        var gate = GateOptions.Default with { Window = "5 minutes", Interval = "0s", MaxBurnRate = 0, Samples = 0, FailureLimit = -1, MinRps = -1, Selector = " ", OnNoData = "ignore" };
+        var gate = GateOptions.Default with { Window = "5 minutes", Interval = "0s", MaxBurnRate = 0, Samples = 0, FailureLimit = -1, MinRequests = -1, Selector = " ", OnNoData = "ignore" };
 
         var findings = CanaryPipelineValidator.Validate(Valid with { Gate = gate }, "model");
 
@@ -57,7 +57,7 @@ public sealed class CanaryPipelineValidatorTests
     [TestCase("1d", "2m")]
     public void Gate_durations_the_gate_accepts_are_valid_template_defaults(string window, string interval)
     {
-        var gate = GateOptions.Default with { Window = window, Interval = interval, Samples = 3 };
+        var gate = GateOptions.Default with { Window = window, Interval = interval, Samples = 3, WarmUp = "0" };
 
         Assert.That(CanaryPipelineValidator.Validate(Valid with { Gate = gate }, "model"), Is.Empty);
         Assert.That(GateOptionChecks.Check(gate), Is.Empty);

@@ -17,6 +17,8 @@ public sealed class GateInputDefaultsTests
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(field => (string)field.GetValue(null)!)];
 
+    private static readonly string[] GateStepFiles = [".github/actions/guardrails-gate/action.yml", "azure/steps/gate.yml"];
+
     [Test]
     public void Every_github_gate_input_default_is_the_gates_default()
     {
@@ -65,6 +67,44 @@ public sealed class GateInputDefaultsTests
         });
     }
 
+    // Every option of the gate's contract is either an input of both caller-facing templates (with the gate's default, checked
+    // above) or one of the few each traffic step sets itself; and every one reaches `guardrails gate` in both CI systems.
+    [Test]
+    public void Every_gate_option_is_an_input_of_both_templates_or_set_by_each_step()
+    {
+        var inputs = CanaryInputs.For(new CanaryPipeline { Version = EmittedTemplates.Version });
+        var workflow = YamlTree.Load(EmittedTemplates.Files.Single(file => file.RelativePath == ".github/workflows/guardrails-canary.yml").Content);
+        var workflowInputs = ((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)workflow.Get("on")!).Get("workflow_call")!).Get("inputs")!)
+            .Children.Keys.Select(key => ((YamlScalarNode)key).Value!).ToList();
+        var stage = YamlTree.Load(EmittedTemplates.Files.Single(file => file.RelativePath == "azure/canary-stage.yml").Content);
+        var stageParameters = ((YamlSequenceNode)stage.Get("parameters")!).Children.Cast<YamlMappingNode>().Select(parameter => parameter.Text("name")!).ToList();
+
+        Assert.Multiple(() =>
+        {
+            foreach (var option in GateFlags)
+            {
+                var input = inputs.SingleOrDefault(input => input.GateOption == option);
+                if (CanaryInputs.GateOptionsSetPerStep.Contains(option))
+                {
+                    Assert.That(input, Is.Null, $"{option} is set by each step, not by the caller");
+                }
+                else
+                {
+                    Assert.That(input, Is.Not.Null, $"gate {option} has no template input");
+                    Assert.That(workflowInputs, Does.Contain(input?.Name), $"gate {option}: the GitHub workflow's inputs");
+                    Assert.That(stageParameters, Does.Contain(input?.AzureName), $"gate {option}: the Azure stage template's parameters");
+                }
+
+                foreach (var gateFile in GateStepFiles)
+                {
+                    var script = YamlTree.Scripts(EmittedTemplates.Files.Single(file => file.RelativePath == gateFile).Content)
+                        .Single(script => script.Body.Contains("guardrails gate", System.StringComparison.Ordinal)).Body;
+                    Assert.That(script, Does.Contain(option + " "), $"{gateFile} passes gate {option}");
+                }
+            }
+        });
+    }
+
     private static void AssertAreTheGatesDefaults(List<(string File, string Option, string Default)> defaults)
     {
         Assert.Multiple(() =>
@@ -72,7 +112,9 @@ public sealed class GateInputDefaultsTests
             Assert.That(defaults.Select(entry => entry.Option).Distinct(), Is.SupersetOf(new[]
             {
                 GateOptionNames.Selector, GateOptionNames.Window, GateOptionNames.MaxBurnRate, GateOptionNames.Interval, GateOptionNames.Samples,
-                GateOptionNames.FailureLimit, GateOptionNames.ErrorLimit, GateOptionNames.MinRps, GateOptionNames.OnNoData,
+                GateOptionNames.FailureLimit, GateOptionNames.ErrorLimit, GateOptionNames.InconclusiveLimit, GateOptionNames.MinRequests, GateOptionNames.OnNoData,
+                GateOptionNames.TrafficQuery, GateOptionNames.QueryTimeout, GateOptionNames.QueryRetries, GateOptionNames.RetryDelay, GateOptionNames.Deadline,
+                GateOptionNames.WarmUp, GateOptionNames.VersionLabel, GateOptionNames.LatencySloName, GateOptionNames.CaBundle,
             }));
             foreach (var (file, option, value) in defaults)
             {

@@ -50,7 +50,7 @@ internal static class ArgoRolloutsAnalysis
     private static Dictionary<string, object> Metric(GatePlan plan, CanaryBurnRateQuery query)
     {
         var conditions = ArgoConditions.For(plan.MaxBurnRate, plan.Limits.OnNoData);
-        return new Dictionary<string, object>
+        var metric = new Dictionary<string, object>
         {
             ["name"] = MetricName(query),
             ["interval"] = GoDuration.Format(plan.Schedule.Interval),
@@ -65,10 +65,17 @@ internal static class ArgoRolloutsAnalysis
                 ["prometheus"] = new Dictionary<string, object>
                 {
                     ["address"] = plan.Connection.Address.ToString().TrimEnd('/'),
-                    ["query"] = CanaryBurnRateExpression.For(query, plan.TrafficQuery, plan.MinRequestsPerSecond),
+                    ["query"] = CanaryBurnRateExpression.For(query, plan.TrafficQuery, plan.Floor),
                 },
             },
         };
+        if (plan.Schedule.WarmUp > System.TimeSpan.Zero)
+        {
+            // The gate's --warm-up: the first measurement's window lies wholly after the analysis started.
+            metric["initialDelay"] = GoDuration.Format(plan.Schedule.WarmUp);
+        }
+
+        return metric;
     }
 
     private static Dictionary<string, object> Rollout(GatePlan plan, string templateName, IReadOnlyList<(string Name, Dictionary<string, object> ValueFrom)> arguments)

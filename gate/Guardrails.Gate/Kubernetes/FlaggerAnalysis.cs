@@ -38,7 +38,7 @@ internal static class FlaggerAnalysis
                 ["type"] = "prometheus",
                 ["address"] = plan.Connection.Address.ToString().TrimEnd('/'),
             },
-            ["query"] = CanaryBurnRateExpression.For(query, plan.TrafficQuery, plan.MinRequestsPerSecond),
+            ["query"] = CanaryBurnRateExpression.For(query, plan.TrafficQuery, plan.Floor),
         },
     };
 

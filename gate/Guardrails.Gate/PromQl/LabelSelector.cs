@@ -19,6 +19,9 @@ public sealed class LabelSelector
     /// <summary>The matchers as they go inside a selector's braces, without the braces.</summary>
     public string MatcherList => string.Join(",", Matchers);
 
+    /// <summary>These matchers and one more, after them.</summary>
+    public LabelSelector With(LabelMatcher matcher) => new([.. Matchers, matcher]);
+
     public static LabelSelector Parse(string text)
     {
         var tokens = PromQlLexer.Tokenize(text).ToList();

@@ -85,7 +85,7 @@ public static class DeploymentRecordWriter
         plan.Selector,
         plan.Window.Text,
         plan.MaxBurnRate,
-        plan.MinRequestsPerSecond,
+        plan.MinRequests,
         plan.Limits.Samples,
         plan.Limits.FailureLimit,
         plan.Limits.ErrorLimit,

@@ -10,7 +10,7 @@ public sealed record DeploymentStep(
     string Selector,
     string Window,
     double MaxBurnRate,
-    double MinRequestsPerSecond,
+    int MinRequests,
     int Samples,
     int FailureLimit,
     int ErrorLimit,

@@ -15,7 +15,7 @@ public sealed class ScriptAdapter : TrafficAdapter
 
     public override IReadOnlyList<TemplateInput> Settings { get; } =
     [
-        new("deploy-command", TemplateInputType.Text, "script adapter: command that deploys the canary with no traffic.", string.Empty),
+        new("deploy-command", TemplateInputType.Text, "script adapter: command that deploys GUARDRAILS_SERVICE_VERSION as the canary with no traffic.", string.Empty),
         new("route-command", TemplateInputType.Text, "script adapter: command that sends GUARDRAILS_TRAFFIC_PERCENT percent of requests to the canary.", string.Empty),
         new("promote-command", TemplateInputType.Text, "script adapter: command that makes the canary the stable release.", string.Empty),
         new("rollback-command", TemplateInputType.Text, "script adapter: command that sends every request back to the stable release; must be safe to run twice.", string.Empty),

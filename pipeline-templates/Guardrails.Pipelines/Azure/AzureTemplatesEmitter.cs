@@ -155,6 +155,7 @@ public static class AzureTemplatesEmitter
                 ("GUARDRAILS_TRAFFIC_PERCENT", AzureSteps.Parameter("trafficPercent")),
                 (byName["service"].EnvironmentVariable, AzureSteps.Parameter(byName["service"])),
                 (byName["environment"].EnvironmentVariable, AzureSteps.Parameter(byName["environment"])),
+                (byName["service-version"].EnvironmentVariable, AzureSteps.Parameter(byName["service-version"])),
                 .. adapter.Settings.Select(setting => (setting.EnvironmentVariable, AzureSteps.Parameter(setting))),
             ];
             var displayName = "${{ parameters.operation }} (" + adapter.Name + " adapter)";
@@ -197,14 +198,15 @@ public static class AzureTemplatesEmitter
     private static YamlMapping Gate(Dictionary<string, TemplateInput> byName)
     {
         var gateInputs = GateParameters(byName).ToList();
-        var recordFile = new TemplateInput("record-file", TemplateInputType.Text, "Where the gate writes its JSON record.", "$(Agent.TempDirectory)/guardrails-gate-record.json");
+        var recordFile = GateScript.RecordFileInput("$(Agent.TempDirectory)/guardrails-gate-record.json");
         var forGate = gateInputs
-            .Where(input => input.Name is not ("guardrails-version" or "dotnet-version" or "prometheus-token"))
+            .Where(input => !CanaryInputs.CliInputs.Contains(input.Name) && input.Name != "prometheus-token")
             .Append(recordFile)
             .Append(GateScript.StepInput)
             .Select(input => (input.EnvironmentVariable, AzureSteps.Parameter(input)))
             .Append(("GUARDRAILS_PROMETHEUS_TOKEN", AzureSteps.Parameter(byName["prometheus-token"])))
             .ToList();
+        List<TemplateInput> forGateInputs = [.. gateInputs.Where(input => input.GateOption is not null), recordFile, GateScript.StepInput];
         var steps = new YamlSequence()
             .Add(new YamlMapping()
                 .Add("task", "UseDotNet@2")
@@ -212,9 +214,9 @@ public static class AzureTemplatesEmitter
                 .Add("inputs", new YamlMapping().Add("packageType", "sdk").Add("version", AzureSteps.Parameter(byName["dotnet-version"]))))
             .Add(AzureSteps.Bash(
                 "Install the Guardrails CLI",
-                [(byName["guardrails-version"].EnvironmentVariable, AzureSteps.Parameter(byName["guardrails-version"]))],
-                GateScript.InstallCli(CiSystem.AzurePipelines)))
-            .Add(AzureSteps.Bash("Gate the canary on its SLO burn rate", forGate, GateScript.Run(CiSystem.AzurePipelines), name: "gate"))
+                [.. CanaryInputs.CliInputs.Where(name => name != "dotnet-version").Select(name => (byName[name].EnvironmentVariable, AzureSteps.Parameter(byName[name])))],
+                GateScript.InstallCli(CiSystem.AzurePipelines, fromSource: true)))
+            .Add(AzureSteps.Bash("Gate the canary on its SLO burn rate", forGate, GateScript.Run(CiSystem.AzurePipelines, forGateInputs), name: "gate"))
             .Add(new YamlMapping()
                 .Add("task", "PublishPipelineArtifact@1")
                 .Add("displayName", "Publish the gate record")
@@ -272,12 +274,13 @@ public static class AzureTemplatesEmitter
         [byName["service"], byName["environment"], byName["guardrails-version"], byName["dotnet-version"], .. KillSwitchInputs.All];
 
     private static IEnumerable<TemplateInput> GateParameters(Dictionary<string, TemplateInput> byName) =>
-        [.. GitHub.GitHubGateActionEmitter.ForwardedInputs.Select(name => byName[name]), byName["prometheus-token"]];
+        [.. CanaryInputs.ForGateStep(byName.Values), byName["prometheus-token"]];
 
     private static IReadOnlyList<TemplateInput> TrafficParameters(Dictionary<string, TemplateInput> byName, IReadOnlyList<TrafficAdapter> adapters) =>
     [
         byName["service"],
         byName["environment"],
+        byName["service-version"],
         byName["adapter"],
         .. adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.Nginx) ? [byName["kubernetes-service-connection"]] : Array.Empty<TemplateInput>(),
         .. adapters.Any(adapter => adapter.Kind == TrafficAdapterKind.AzureAppService) ? [byName["azure-service-connection"]] : Array.Empty<TemplateInput>(),

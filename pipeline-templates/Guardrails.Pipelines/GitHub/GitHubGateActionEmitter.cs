@@ -17,12 +17,9 @@ public static class GitHubGateActionEmitter
 
     public const string Path = Folder + "/action.yml";
 
-    /// <summary>The canary inputs the workflow hands to the action unchanged.</summary>
-    public static IReadOnlyList<string> ForwardedInputs { get; } =
-    [
-        "slo-file", "slo-name", "prometheus-url", "selector", "window", "max-burn-rate", "interval", "samples",
-        "failure-limit", "error-limit", "min-rps", "on-no-data", "guardrails-version", "dotnet-version",
-    ];
+    /// <summary>The canary inputs the workflow hands to the action unchanged: every gate option's and the CLI's.</summary>
+    public static IReadOnlyList<TemplateInput> ForwardedInputs(CanaryPipeline pipeline) =>
+        CanaryInputs.ForGateStep(CanaryInputs.For(pipeline).Where(input => input.AppliesTo(CiSystem.GitHubActions)));
 
     public static TemplateFile Emit(CanaryPipeline pipeline)
     {
@@ -30,8 +27,8 @@ public static class GitHubGateActionEmitter
         var all = CanaryInputs.For(pipeline).ToDictionary(input => input.Name);
         List<TemplateInput> inputs =
         [
-            .. ForwardedInputs.Select(name => all[name]),
-            new("record-file", TemplateInputType.Text, "Where the gate writes its JSON record.", "guardrails-gate-record.json"),
+            .. ForwardedInputs(pipeline),
+            GateScript.RecordFileInput("guardrails-gate-record.json"),
             GateScript.StepInput,
             new("artifact-name", TemplateInputType.Text, "Uploads the record as this artifact (empty: no upload).", string.Empty),
         ];
@@ -50,7 +47,7 @@ public static class GitHubGateActionEmitter
             declared.Add(input.Name, entry);
         }
 
-        var gateInputs = inputs.Where(input => input.Name is not ("guardrails-version" or "dotnet-version" or "artifact-name"));
+        var gateInputs = inputs.Where(input => !CanaryInputs.CliInputs.Contains(input.Name) && input.Name != "artifact-name").ToList();
         var steps = new YamlSequence()
             .Add(new YamlMapping()
                 .Add("name", "Set up .NET")
@@ -58,13 +55,13 @@ public static class GitHubGateActionEmitter
                 .Add("with", new YamlMapping().Add("dotnet-version", "${{ inputs.dotnet-version }}")))
             .Add(GitHubSteps.Run(
                 "Install the Guardrails CLI",
-                [(all["guardrails-version"].EnvironmentVariable, GitHubSteps.Input(all["guardrails-version"]))],
-                GateScript.InstallCli(CiSystem.GitHubActions),
+                [.. CanaryInputs.CliInputs.Where(name => name != "dotnet-version").Select(name => (all[name].EnvironmentVariable, GitHubSteps.Input(all[name])))],
+                GateScript.InstallCli(CiSystem.GitHubActions, fromSource: true),
                 declareShell: true))
             .Add(GitHubSteps.Run(
                 "Run the gate",
                 [.. gateInputs.Select(input => (input.EnvironmentVariable, GitHubSteps.Input(input)))],
-                GateScript.Run(CiSystem.GitHubActions),
+                GateScript.Run(CiSystem.GitHubActions, gateInputs),
                 id: "gate",
                 declareShell: true))
             .Add(new YamlMapping()

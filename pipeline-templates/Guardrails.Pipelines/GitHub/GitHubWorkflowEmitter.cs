@@ -150,9 +150,9 @@ public static class GitHubWorkflowEmitter
     {
         var inputs = context.Inputs;
         var gateInputs = new YamlMapping();
-        foreach (var name in GitHubGateActionEmitter.ForwardedInputs)
+        foreach (var input in GitHubGateActionEmitter.ForwardedInputs(context.Pipeline))
         {
-            gateInputs.Add(name, GitHubSteps.Input(inputs[name]));
+            gateInputs.Add(input.Name, GitHubSteps.Input(input));
         }
 
         gateInputs
@@ -340,6 +340,7 @@ public static class GitHubWorkflowEmitter
                 ("GUARDRAILS_OPERATION", operationName),
                 (context.Inputs["service"].EnvironmentVariable, GitHubSteps.Input(context.Inputs["service"])),
                 (context.Inputs["environment"].EnvironmentVariable, GitHubSteps.Input(context.Inputs["environment"])),
+                (context.Inputs["service-version"].EnvironmentVariable, GitHubSteps.Input(context.Inputs["service-version"])),
             ];
             if (operation == AdapterOperation.Route)
             {

@@ -18,8 +18,11 @@ public sealed record CanaryPipeline
 
     public IReadOnlyList<int> TrafficSteps { get; init; } = DefaultTrafficSteps;
 
-    /// <summary>How long traffic stays at a step before the gate starts reading.</summary>
-    public TimeSpan BakeTime { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long traffic stays at a step before the gate starts; none by default, because the gate's own warm-up
+    /// (one window by default) already waits until the window holds only this step's traffic.
+    /// </summary>
+    public TimeSpan BakeTime { get; init; } = TimeSpan.Zero;
 
     /// <summary>The gate after each traffic step: the gate's own options and defaults (Guardrails.Gate).</summary>
     public GateOptions Gate { get; init; } = GateOptions.Default;
@@ -37,4 +40,11 @@ public sealed record CanaryPipeline
 
     /// <summary>The git tag of this release, which consumers reference (<c>refs/tags/vX.Y.Z</c>).</summary>
     public string Tag => "v" + Version;
+
+    /// <summary>
+    /// A prerelease version (0.0.0-* from an untagged commit, or MinVer's 1.2.4-alpha.0.3 after a tag): no templates
+    /// tag and no Guardrails.Cli package of that version exist publicly, so the emitted files default to neither and
+    /// the caller names both (guardrails-version, templates-ref), with guardrails-source for a local build.
+    /// </summary>
+    public bool IsDevelopmentBuild => Version.Split('+')[0].Contains('-', StringComparison.Ordinal);
 }

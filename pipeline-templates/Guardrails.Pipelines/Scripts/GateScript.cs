@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Guardrails.Gate;
@@ -6,7 +8,7 @@ using Guardrails.Pipelines.Model;
 namespace Guardrails.Pipelines.Scripts;
 
 /// <summary>
-/// Runs <c>guardrails gate</c> with every setting from environment variables and turns its exit code into
+/// Installs the CLI and runs <c>guardrails gate</c> with every setting from environment variables and turns its exit code into
 /// a decision by the gate's own exit codes (<see cref="GateExitCodes"/>): 0 promote, 1 roll back,
 /// 3 inconclusive (fails closed), 2 configuration error.
 /// </summary>
@@ -15,6 +17,10 @@ public static class GateScript
     /// <summary>The traffic step a gate run judges, named in its record (gate --step); the templates pass the percentage.</summary>
     public static TemplateInput StepInput { get; } = new(
         "step", TemplateInputType.Text, "Traffic step this gate judges, named in the deployment record (gate --step; empty: the step's number).", string.Empty, GateOption: GateOptionNames.Step);
+
+    /// <summary>Where the gate writes its JSON record (gate --record); each CI system has its own default folder.</summary>
+    public static TemplateInput RecordFileInput(string defaultPath) => new(
+        "record-file", TemplateInputType.Text, "Where the gate writes its JSON record.", defaultPath, GateOption: GateOptionNames.Record);
 
     /// <summary>
     /// Installs the Guardrails.Cli tool of <c>$GUARDRAILS_VERSION</c>. With <paramref name="fromSource"/>, a non-empty
@@ -49,8 +55,11 @@ public static class GateScript
             """;
     }
 
-    public static string Run(CiSystem system)
+    /// <summary>The gate step's script: every input of <paramref name="inputs"/> declared for a gate option becomes that option.</summary>
+    /// <param name="inputs">The step's inputs; those with a <see cref="TemplateInput.GateOption"/> are passed, in order.</param>
+    public static string Run(CiSystem system, IEnumerable<TemplateInput> inputs)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
         var (setOutputs, reportFailure) = system == CiSystem.GitHubActions
             ? ("""
                 {
@@ -67,31 +76,18 @@ public static class GateScript
         return $$"""
             set -uo pipefail
             status=0
+            options=()
+            # An option the gate leaves unset by default is passed only when given; the others always, so a blank
+            # value (version-label '') reaches the gate, which reads it as "none".
+            given() {
+              if [ -n "$2" ]; then
+                options+=("$1" "$2")
+              fi
+            }
+            {{Options(inputs)}}
             # The gate reads the token from the variable it is named; it refuses a named but empty one.
-            token_option=()
-            if [ -n "${GUARDRAILS_PROMETHEUS_TOKEN:-}" ]; then
-              token_option=(--bearer-token-env GUARDRAILS_PROMETHEUS_TOKEN)
-            fi
-            step_option=()
-            if [ -n "${GUARDRAILS_STEP:-}" ]; then
-              step_option=(--step "$GUARDRAILS_STEP")
-            fi
-            guardrails gate \
-              --slo "$GUARDRAILS_SLO_FILE" \
-              --slo-name "$GUARDRAILS_SLO_NAME" \
-              --prometheus "$GUARDRAILS_PROMETHEUS_URL" \
-              --selector "$GUARDRAILS_SELECTOR" \
-              --window "$GUARDRAILS_WINDOW" \
-              --max-burn-rate "$GUARDRAILS_MAX_BURN_RATE" \
-              --interval "$GUARDRAILS_INTERVAL" \
-              --samples "$GUARDRAILS_SAMPLES" \
-              --failure-limit "$GUARDRAILS_FAILURE_LIMIT" \
-              --error-limit "$GUARDRAILS_ERROR_LIMIT" \
-              --min-rps "$GUARDRAILS_MIN_RPS" \
-              --on-no-data "$GUARDRAILS_ON_NO_DATA" \
-              "${token_option[@]}" \
-              "${step_option[@]}" \
-              --record "$GUARDRAILS_RECORD_FILE" || status=$?
+            given {{GateOptionNames.BearerTokenEnv}} "${GUARDRAILS_PROMETHEUS_TOKEN:+GUARDRAILS_PROMETHEUS_TOKEN}"
+            guardrails gate "${options[@]}" || status=$?
             case "$status" in
             {{Decisions()}}
               *) decision=error ;;
@@ -104,6 +100,15 @@ public static class GateScript
 
             """;
     }
+
+    /// <summary>One line per gate input: <c>options+=(--window "$GUARDRAILS_WINDOW")</c>, or <c>given</c> for an option unset by default.</summary>
+    private static string Options(IEnumerable<TemplateInput> inputs) => string.Join(
+        "\n",
+        inputs.Where(input => input.GateOption is not null).Select(input => IsUnsetByDefault(input.GateOption!)
+            ? $"given {input.GateOption} \"${input.EnvironmentVariable}\""
+            : $"options+=({input.GateOption} \"${input.EnvironmentVariable}\")"));
+
+    private static bool IsUnsetByDefault(string option) => option != GateOptionNames.Slo && GateOptions.Default.ValueOf(option) is null;
 
     /// <summary>One <c>case</c> branch per exit code of the gate, in the contract's order.</summary>
     private static string Decisions() => string.Join(

@@ -49,7 +49,7 @@ public sealed class TemplatesCommandTests
 
         var action = File.ReadAllText(Path.Combine(output, ".github", "actions", "guardrails-gate", "action.yml"));
         Assert.That(action, Does.Match(@"guardrails-templates-version: \d+\.\d+\.\d+"));
-        Assert.That(action, Does.Not.Contain("+"), "Build metadata is not part of a NuGet version the gate can install.");
+        Assert.That(action, Does.Not.Match(@"guardrails-templates-version: \S*\+"), "Build metadata is not part of a NuGet version the gate can install.");
     }
 
     [TestCase("--traffic-steps", "10,50", "GR5001")]

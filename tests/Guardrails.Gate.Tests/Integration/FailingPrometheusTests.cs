@@ -190,7 +190,7 @@ public sealed class FailingPrometheusTests
     {
         using var http = plan.Connection.CreateHttpClient(plan.Resilience.Timeout);
         var client = new Guardrails.Gate.Prometheus.PrometheusQueryClient(http, plan.Connection.Address, plan.Resilience.Build(TimeProvider.System));
-        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.MinRequestsPerSecond);
+        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.Floor);
         var gate = new CanaryGate(probe, plan.Schedule, plan.Limits, TimeProvider.System, progress ?? new PlainGateProgress(TestContext.Progress, plan.Limits.Samples));
         return await gate.RunAsync(CancellationToken.None);
     }

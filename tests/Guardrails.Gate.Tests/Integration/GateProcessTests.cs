@@ -22,7 +22,7 @@ public sealed class GateProcessTests
         foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "guardrails.dll"), "gate", "--slo", slo, "--prometheus", server.Address.ToString(),
-            "--max-burn-rate", "5000", "--interval", "1s", "--samples", "60", "--deadline", "2m", "--record", record,
+            "--max-burn-rate", "5000", "--interval", "1s", "--samples", "60", "--deadline", "2m", "--warm-up", "0", "--record", record,
         })
         {
             start.ArgumentList.Add(argument);

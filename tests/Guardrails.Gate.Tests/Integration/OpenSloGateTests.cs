@@ -90,7 +90,7 @@ public sealed class OpenSloGateTests
         var run = await GateCommandRun.OfAsync(
             "--slo", slo, "--slo-name", "checkout-availability", "--latency-slo-name", "checkout-latency",
             "--prometheus", server.Address.ToString(), "--selector", "track=\"canary\",zone=\"eu\"", "--window", "2m",
-            "--samples", "1", "--max-burn-rate", "5000");
+            "--samples", "1", "--max-burn-rate", "5000", "--warm-up", "0");
 
         var queries = server.Queries.ToList();
         Assert.Multiple(() =>

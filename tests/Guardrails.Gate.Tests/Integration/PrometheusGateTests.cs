@@ -121,14 +121,14 @@ public sealed class PrometheusGateTests
         {
             Assert.That(outcome.Decision.Verdict, Is.EqualTo(GateVerdict.RollBack));
             Assert.That(outcome.Reads[0].Kind, Is.EqualTo(ReadKind.NoData));
-            Assert.That(outcome.Reads[0].Detail, Does.Contain("0.2 req/s, under the floor of --min-rps 1"));
+            Assert.That(outcome.Reads[0].Detail, Does.Contain("12 requests in the 1m window (0.2 req/s), under the floor of --min-requests 60"));
         });
     }
 
     [Test]
     public async Task Traffic_over_a_lower_floor_counts()
     {
-        var plan = TestPlans.For("lowtraffic", server.Address) with { MinRequestsPerSecond = 0.1 };
+        var plan = TestPlans.For("lowtraffic", server.Address) with { MinRequests = 6 };
 
         var outcome = await RunOnTimelineAsync(plan, timeline.BurstStart);
 
@@ -193,7 +193,7 @@ public sealed class PrometheusGateTests
         using var files = new SloFiles();
         var slo = files.Write("healthy.yaml", SloFiles.Availability("healthy"));
         var record = Path.Combine(files.Directory, "records", "deployment.json");
-        string[] arguments = ["--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3", "--record", record, "--service-version", "2.0.0"];
+        string[] arguments = ["--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3", "--warm-up", "0", "--record", record, "--service-version", "2.0.0", "--version-label", ""];
 
         var first = await GateCommandRun.OfAsync([.. arguments, "--step", "10%"]);
         var second = await GateCommandRun.OfAsync([.. arguments, "--step", "50%"]);
@@ -214,7 +214,7 @@ public sealed class PrometheusGateTests
         using var files = new SloFiles();
         var slo = files.Write("burst.yaml", SloFiles.Availability("burst"));
 
-        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3");
+        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "3", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {
@@ -233,7 +233,7 @@ public sealed class PrometheusGateTests
         var spaced = SloFiles.Availability("healthy").Replace("{{.window}}", placeholder, StringComparison.Ordinal);
         var slo = files.Write("healthy.yaml", spaced);
 
-        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2");
+        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {
@@ -249,7 +249,7 @@ public sealed class PrometheusGateTests
         var errorQuery = "sum(rate_of_errors(http_requests_total{service=\"healthy\",code=~\"5..\"}[{{ .window }}]))";
         var slo = files.Write("healthy.yaml", SloFiles.Availability("healthy", errorQuery));
 
-        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2", "--window", "2m");
+        var run = await GateCommandRun.OfAsync("--slo", slo, "--prometheus", server.Address.ToString(), "--interval", "200ms", "--samples", "2", "--window", "2m", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {
@@ -262,15 +262,15 @@ public sealed class PrometheusGateTests
     }
 
     // The single expression a Kubernetes analysis evaluates gives the burn rate the gate's reads give.
-    [TestCase("healthy", 1.0, 0.5)]
-    [TestCase("burst", 1.0, 200.0)]
-    [TestCase("flawless", 1.0, 0.0)]
-    [TestCase("slowburn", 0.0, 5.0)]
-    public async Task The_burn_rate_expression_is_the_burn_rate_prometheus_computes(string service, double floor, double expected)
+    [TestCase("healthy", 60, 0.5)]
+    [TestCase("burst", 60, 200.0)]
+    [TestCase("flawless", 60, 0.0)]
+    [TestCase("slowburn", 0, 5.0)]
+    public async Task The_burn_rate_expression_is_the_burn_rate_prometheus_computes(string service, int minRequests, double expected)
     {
-        var query = TestPlans.For(service, server.Address).Queries[0];
+        var plan = TestPlans.For(service, server.Address) with { MinRequests = minRequests };
 
-        var value = await QueryAtAsync(query.BurnRateExpression(floor), timeline.BurstStart.AddMinutes(5));
+        var value = await QueryAtAsync(CanaryBurnRateExpression.For(plan.Queries[0], plan.TrafficQuery, plan.Floor), timeline.BurstStart.AddMinutes(5));
 
         Assert.That(value, Is.EqualTo(expected).Within(expected * 0.01 + 0.001));
     }
@@ -279,9 +279,9 @@ public sealed class PrometheusGateTests
     [TestCase("nocanary")]
     public async Task The_burn_rate_expression_is_empty_under_the_traffic_floor(string service)
     {
-        var query = TestPlans.For(service, server.Address).Queries[0];
+        var plan = TestPlans.For(service, server.Address);
 
-        var value = await QueryAtAsync(query.BurnRateExpression(minRequestsPerSecond: 1), timeline.BurstStart.AddMinutes(5));
+        var value = await QueryAtAsync(CanaryBurnRateExpression.For(plan.Queries[0], plan.TrafficQuery, plan.Floor), timeline.BurstStart.AddMinutes(5));
 
         Assert.That(value, Is.Null);
     }
@@ -315,7 +315,7 @@ public sealed class PrometheusGateTests
         var time = new FakeTimeProvider(firstRead);
         using var http = plan.Connection.CreateHttpClient(plan.Resilience.Timeout);
         var client = new PrometheusQueryClient(http, plan.Connection.Address, plan.Resilience.Build(TimeProvider.System));
-        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.MinRequestsPerSecond);
+        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.Floor);
         var schedule = new GateSchedule(interval ?? TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
         var gate = new CanaryGate(probe, schedule, plan.Limits, time, new PlainGateProgress(TestContext.Progress, plan.Limits.Samples), (wait, cancellationToken) =>
         {

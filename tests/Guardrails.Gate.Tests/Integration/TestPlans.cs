@@ -38,7 +38,7 @@ internal static class TestPlans
             [query],
             query.TotalQuery,
             MaxBurnRate: 14.4,
-            MinRequestsPerSecond: 1,
+            MinRequests: 60,
             new AnalysisLimits(samples, FailureLimit: 0, ErrorLimit: 2, InconclusiveLimit: 0, onNoData),
             new GateSchedule(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20)),
             duration,

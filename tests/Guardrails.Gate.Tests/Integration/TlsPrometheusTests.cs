@@ -39,7 +39,7 @@ public sealed class TlsPrometheusTests
 
         var run = GateCommandRun.Of(
             "--slo", slo, "--prometheus", server.Address.ToString(),
-            "--ca-bundle", authority.WriteCaBundle(directory.FullName), "--interval", "200ms", "--samples", "2");
+            "--ca-bundle", authority.WriteCaBundle(directory.FullName), "--interval", "200ms", "--samples", "2", "--warm-up", "0");
 
         Assert.Multiple(() =>
         {
@@ -81,7 +81,7 @@ public sealed class TlsPrometheusTests
         };
         using var http = plan.Connection.CreateHttpClient(plan.Resilience.Timeout);
         var client = new PrometheusQueryClient(http, plan.Connection.Address, plan.Resilience.Build(TimeProvider.System));
-        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.MinRequestsPerSecond);
+        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.Floor);
         var gate = new CanaryGate(probe, plan.Schedule, plan.Limits, TimeProvider.System, new PlainGateProgress(TestContext.Progress, plan.Limits.Samples));
         return await gate.RunAsync(CancellationToken.None);
     }

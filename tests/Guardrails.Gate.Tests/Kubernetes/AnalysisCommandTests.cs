@@ -37,7 +37,8 @@ public sealed class AnalysisCommandTests
             Assert.That(metric["successCondition"]!.GetValue<string>(), Is.EqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] <= 6"));
             Assert.That(metric["failureCondition"]!.GetValue<string>(), Is.EqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 6"), "no data is neither: Argo counts it inconclusive");
             Assert.That(metric["provider"]!["prometheus"]!["address"]!.GetValue<string>(), Is.EqualTo("http://prometheus.monitoring:9090"));
-            Assert.That(metric["provider"]!["prometheus"]!["query"]!.GetValue<string>(), Does.Contain("[2m]").And.Contain("track=\"canary\"").And.Contain(">= 1)"));
+            Assert.That(metric["provider"]!["prometheus"]!["query"]!.GetValue<string>(), Does.Contain("[2m]").And.Contain("track=\"canary\"").And.Contain("* 120) >= 10)"), "the floor: requests over the 2m window");
+            Assert.That(metric["initialDelay"]!.GetValue<string>(), Is.EqualTo("2m"), "the gate's warm-up, one window");
         });
     }
 

@@ -60,7 +60,7 @@ public sealed class AnalysisPrometheusTests
         Assert.That(plan, Is.Not.Null);
         using var http = plan!.Connection.CreateHttpClient(plan.Resilience.Timeout);
         var client = new PrometheusQueryClient(http, plan.Connection.Address, plan.Resilience.Build(TimeProvider.System));
-        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.MinRequestsPerSecond);
+        var probe = new PrometheusCanaryProbe(client, plan.Queries, plan.TrafficQuery, plan.MaxBurnRate, plan.Floor);
 
         var read = await probe.ReadAsync(at, CancellationToken.None);
         var value = await client.QueryAsync(filledIn, at, CancellationToken.None);

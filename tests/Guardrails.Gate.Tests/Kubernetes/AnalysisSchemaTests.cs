@@ -14,7 +14,7 @@ public sealed class AnalysisSchemaTests
         [],
         ["--selector", "rollouts_pod_template_hash=\"{{args.canary-hash}}\"", "--latency-slo-name", "latency"],
         ["--selector", "namespace=\"{{ namespace }}\",pod=~\"{{ target }}-[0-9a-zA-Z]+-[0-9a-zA-Z]+\"", "--on-no-data", "inconclusive"],
-        ["--on-no-data", "pass", "--min-rps", "0", "--interval", "1h30m", "--samples", "30", "--failure-limit", "2"],
+        ["--on-no-data", "pass", "--min-requests", "0", "--interval", "1h30m", "--samples", "30", "--failure-limit", "2"],
     ];
 
     private static readonly string[] ArgoKinds = ["AnalysisTemplate", "Rollout"];

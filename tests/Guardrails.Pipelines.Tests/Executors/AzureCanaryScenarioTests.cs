@@ -118,6 +118,26 @@ public sealed class AzureCanaryScenarioTests
         });
     }
 
+    // As in GitHubCanaryScenarioTests: the failed canary's errors are still in the window when the next one starts;
+    // the gate reads only serviceVersion's series, one window after it starts.
+    [Test]
+    public void A_healthy_canary_started_right_after_a_failed_one_is_promoted()
+    {
+        using var release = new CanaryRelease((version, percent) => version == "1.9.0" ? 0.2 : 0.0005);
+
+        var failed = release.RunAzure(release.AzureParameters([10, 100], version: "1.9.0"));
+        var healthy = release.RunAzure(release.AzureParameters([10, 100]));
+
+        Assert.That(healthy.ExitCode, Is.Zero, healthy.Log);
+        Assert.Multiple(() =>
+        {
+            Assert.That(release.CallSequence, Is.EqualTo("deploy | route 10 | rollback | deploy | route 10 | route 100 | promote"), failed.Log + healthy.Log);
+            Assert.That(failed.GateDecisions, Is.EqualTo("10%: rollback"));
+            Assert.That(healthy.GateDecisions, Is.EqualTo("10%: promote | 100%: promote"));
+            Assert.That(healthy.JobResult(Canary), Is.EqualTo("succeeded"));
+        });
+    }
+
     [Test]
     public void A_parameter_outside_its_values_is_refused_before_anything_runs()
     {

@@ -24,7 +24,7 @@ public sealed class AzureDocsExampleTests
     {
         var example = AzureDocsExample.Read();
         using var release = new CanaryRelease(_ => 0.0005, service: example.Service);
-        var az = new StandInTool("az", release.Root, release.TrafficFile);
+        var az = new StandInTool("az", release.Root, release.TrafficFile, release.VersionFile);
 
         var outcome = Run(example, release, az);
 
@@ -46,7 +46,7 @@ public sealed class AzureDocsExampleTests
         var steps = example.TrafficSteps;
         Assert.That(steps, Has.Count.GreaterThanOrEqualTo(2), "the example's traffic steps");
         using var release = new CanaryRelease(percent => percent >= steps[1] ? 0.2 : 0.0005, service: example.Service);
-        var az = new StandInTool("az", release.Root, release.TrafficFile);
+        var az = new StandInTool("az", release.Root, release.TrafficFile, release.VersionFile);
 
         var outcome = Run(example, release, az);
 

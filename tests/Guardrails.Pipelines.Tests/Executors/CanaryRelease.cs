@@ -22,7 +22,16 @@ internal sealed class CanaryRelease : IDisposable
     private readonly LiveCanaryMetrics metrics;
     private readonly ScrapingPrometheus prometheus;
 
+    /// <summary>The version every release of a test deploys unless the test names another.</summary>
+    public const string ReleasedVersion = "2.0.0";
+
     public CanaryRelease(Func<int, double> errorRatio, double canaryShare = 1, CanaryService? service = null)
+        : this((_, percent) => errorRatio(percent), canaryShare, service)
+    {
+    }
+
+    /// <param name="errorRatio">The canary's share of failed requests for a deployed version at a traffic percentage.</param>
+    public CanaryRelease(Func<string, int, double> errorRatio, double canaryShare = 1, CanaryService? service = null)
     {
         ServiceUnderRelease = service ?? CanaryService.Shop;
         // The workflow's record step runs jq; the templates repository is a git repository.
@@ -33,10 +42,11 @@ internal sealed class CanaryRelease : IDisposable
         File.WriteAllText(callsFile, string.Empty);
         TrafficFile = Path.Combine(root, "traffic-percent");
         File.WriteAllText(TrafficFile, "0");
+        VersionFile = Path.Combine(root, "deployed-version");
         Feed = CliPackageFeed.Current;
         TemplatesDirectory = PublishTemplates(Path.Combine(root, "templates"), Feed.Version);
         Workspace = WriteCallerRepository(Path.Combine(root, "caller"), Feed, ServiceUnderRelease);
-        metrics = new LiveCanaryMetrics(Service, TrafficFile, errorRatio, canaryShare, ServiceUnderRelease.CanaryLabels);
+        metrics = new LiveCanaryMetrics(Service, TrafficFile, VersionFile, errorRatio, canaryShare, ServiceUnderRelease.CanaryLabels);
         prometheus = ScrapingPrometheus.Start(metrics.Port);
     }
 
@@ -57,6 +67,9 @@ internal sealed class CanaryRelease : IDisposable
 
     public string TrafficFile { get; }
 
+    /// <summary>The version the deploy command last deployed (it writes GUARDRAILS_SERVICE_VERSION here).</summary>
+    public string VersionFile { get; }
+
     public string Workflow => Path.Combine(TemplatesDirectory, ".github", "workflows", "guardrails-canary.yml");
 
     /// <summary>The file the script adapter's commands append their calls to.</summary>
@@ -69,7 +82,8 @@ internal sealed class CanaryRelease : IDisposable
     public string CallSequence => string.Join(" | ", Calls);
 
     /// <summary>The script adapter's commands, the same for both CI systems: each appends its call to <see cref="Calls"/>.</summary>
-    public string DeployCommand => $"echo deploy >> {callsFile}";
+    /// <remarks>The deploy also writes the version it deploys (GUARDRAILS_SERVICE_VERSION) to <see cref="VersionFile"/>, which labels the canary's series.</remarks>
+    public string DeployCommand => $"echo deploy >> {callsFile} && echo \"$GUARDRAILS_SERVICE_VERSION\" > {VersionFile}";
 
     public string RouteCommand => $"echo \"route $GUARDRAILS_TRAFFIC_PERCENT\" >> {callsFile} && echo \"$GUARDRAILS_TRAFFIC_PERCENT\" > {TrafficFile}";
 
@@ -80,10 +94,15 @@ internal sealed class CanaryRelease : IDisposable
     /// <summary>A deploy command that records its call, then fails.</summary>
     public string FailingDeployCommand => $"echo deploy >> {callsFile} && exit 1";
 
-    /// <summary>The inputs of a short canary: no bake, three reads two seconds apart over a ten-second window.</summary>
-    public Dictionary<string, object> Inputs(string trafficSteps, string deployCommand = "") => new()
+    /// <summary>
+    /// The inputs of a short canary of <paramref name="version"/>: no bake, the gate's default warm-up of one window,
+    /// then three reads two seconds apart over a ten-second window. The templates are a development build, so the
+    /// CLI version and the templates ref are given, as docs/templates.md says.
+    /// </summary>
+    public Dictionary<string, object> Inputs(string trafficSteps, string deployCommand = "", string version = ReleasedVersion) => new()
     {
         ["service"] = Service,
+        ["service-version"] = version,
         ["environment"] = "staging",
         ["adapter"] = "script",
         ["traffic-steps"] = trafficSteps,
@@ -97,6 +116,7 @@ internal sealed class CanaryRelease : IDisposable
         ["samples"] = 3,
         ["failure-limit"] = 0,
         ["guardrails-version"] = Feed.Version,
+        ["templates-ref"] = "v" + Feed.Version,
         ["deploy-command"] = deployCommand.Length > 0 ? deployCommand : DeployCommand,
         ["route-command"] = RouteCommand,
         ["promote-command"] = PromoteCommand,
@@ -104,9 +124,10 @@ internal sealed class CanaryRelease : IDisposable
     };
 
     /// <summary>The Azure stage template's parameters for the same short canary as <see cref="Inputs"/>.</summary>
-    public Dictionary<string, object> AzureParameters(int[] trafficSteps, string deployCommand = "") => new()
+    public Dictionary<string, object> AzureParameters(int[] trafficSteps, string deployCommand = "", string version = ReleasedVersion) => new()
     {
         ["service"] = Service,
+        ["serviceVersion"] = version,
         ["environment"] = "staging",
         ["adapter"] = "script",
         ["trafficSteps"] = trafficSteps,

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 
@@ -49,6 +50,37 @@ public sealed class GitHubCanaryScenarioTests
             Assert.That(outcome.Output("result"), Is.EqualTo("rolled-back"));
             var steps = Gates(outcome).Select(gate => $"{gate!["steps"]![0]!["step"]}: {gate["decision"]}");
             Assert.That(string.Join(" | ", steps), Is.EqualTo("10%: promote | 25%: rollback"), outcome.Output("deployment-record"));
+        });
+    }
+
+    // What a real service found: a healthy canary started right after a failing one was rolled back at its first read,
+    // because the window still held the failed canary's errors. The gate now reads only the released version's series
+    // (version="<service-version>" joins the selector) and waits one window before its first read.
+    [Test]
+    public void A_healthy_canary_started_right_after_a_failed_one_is_promoted()
+    {
+        using var release = new CanaryRelease((version, percent) => version == "1.9.0" ? 0.2 : 0.0005);
+
+        var failed = release.RunGitHub(release.Inputs("10,100", version: "1.9.0"));
+        var healthy = release.RunGitHub(release.Inputs("10,100"));
+
+        Assert.That(healthy.ExitCode, Is.Zero, healthy.Log);
+        Assert.Multiple(() =>
+        {
+            Assert.That(release.CallSequence, Is.EqualTo("deploy | route 10 | rollback | deploy | route 10 | route 100 | promote"), failed.Log + healthy.Log);
+            Assert.That(failed.Output("result"), Is.EqualTo("rolled-back"));
+            Assert.That(healthy.Output("result"), Is.EqualTo("promoted"));
+            var gates = Gates(healthy).Select(gate => gate!["steps"]![0]!).ToList();
+            Assert.That(
+                string.Join(" | ", gates.Select(step => $"{step["step"]}: {step["selector"]}")),
+                Is.EqualTo("10%: track=\"canary\",version=\"2.0.0\" | 100%: track=\"canary\",version=\"2.0.0\""),
+                "each gate reads only the released version's series");
+            foreach (var step in gates)
+            {
+                var startedAt = step["startedAt"]!.GetValue<DateTimeOffset>();
+                var firstRead = step["reads"]![0]!["timestamp"]!.GetValue<DateTimeOffset>();
+                Assert.That(firstRead - startedAt, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(10)), $"{step["step"]}: the first read waits one 10s window");
+            }
         });
     }
 

@@ -172,7 +172,7 @@ public sealed class GitHubDocsExampleTests
                     - name: {{service}}
                       image: registry.example.com/{{service}}:1.0.0
             """);
-        return new StandInTool("kubectl", release.Root, release.TrafficFile);
+        return new StandInTool("kubectl", release.Root, release.TrafficFile, release.VersionFile);
     }
 
     /// <summary>Writes a manifest at <paramref name="path"/>: the file itself, or manifest.yaml in that folder.</summary>

@@ -41,9 +41,10 @@ internal sealed class AnalysisCommand : Command<AnalysisCommandSettings>
         // --deadline bounds the gate's own process; a controller schedules its reads itself, so the analysis
         // takes whatever schedule the options ask for instead of refusing one longer than the gate's deadline.
         var options = settings.ToOptions();
-        if (PrometheusDuration.TryParse(settings.Interval, out var interval) && settings.Samples >= 1)
+        if (PrometheusDuration.TryParse(settings.Interval, out var interval) && settings.Samples >= 1
+            && PrometheusDuration.TryParse(settings.Window, out var window) && GateOptionChecks.TryParseWarmUp(settings.WarmUp, window.Value, out var warmUp))
         {
-            options = options with { Deadline = PrometheusDuration.Format(interval.Value * settings.Samples) };
+            options = options with { Deadline = PrometheusDuration.Format(warmUp + (interval.Value * settings.Samples)) };
         }
 
         var builder = new GatePlanBuilder(options, environment);

@@ -69,10 +69,10 @@ internal class GateCommandSettings : CommandSettings
     [DefaultValue(GateDefaults.InconclusiveLimit)]
     public int InconclusiveLimit { get; set; } = GateDefaults.InconclusiveLimit;
 
-    [CommandOption(GateOptionNames.MinRps + " <RATE>")]
-    [Description("Minimum canary requests per second for a read to count; below it the read has no data.")]
-    [DefaultValue(GateDefaults.MinRps)]
-    public double MinRps { get; set; } = GateDefaults.MinRps;
+    [CommandOption(GateOptionNames.MinRequests + " <COUNT>")]
+    [Description("Minimum canary requests over the window (traffic rate x window seconds) for a read to count; below it the read has no data.")]
+    [DefaultValue(GateDefaults.MinRequests)]
+    public int MinRequests { get; set; } = GateDefaults.MinRequests;
 
     [CommandOption(GateOptionNames.OnNoData + " <POLICY>")]
     [Description(NoDataPolicies.Fail + ", " + NoDataPolicies.Pass + " or " + NoDataPolicies.Inconclusive + ": what an empty result or traffic under the floor counts as.")]
@@ -103,6 +103,11 @@ internal class GateCommandSettings : CommandSettings
     [DefaultValue(GateDefaults.Deadline)]
     public string Deadline { get; set; } = GateDefaults.Deadline;
 
+    [CommandOption(GateOptionNames.WarmUp + " <DURATION>")]
+    [Description("Wait before the first read: window (as long as --window, so every read measures only traffic served during the gate), 0, or a duration.")]
+    [DefaultValue(GateDefaults.WarmUp)]
+    public string WarmUp { get; set; } = GateDefaults.WarmUp;
+
     [CommandOption(GateOptionNames.BearerTokenEnv + " <VARIABLE>")]
     [Description("Environment variable holding a bearer token for Prometheus. Default: none (no Authorization header).")]
     public string? BearerTokenEnv { get; set; }
@@ -116,8 +121,13 @@ internal class GateCommandSettings : CommandSettings
     public string? Record { get; set; }
 
     [CommandOption(GateOptionNames.ServiceVersion + " <VERSION>")]
-    [Description("The version being deployed, for the record. Default: $GITHUB_SHA, else $BUILD_SOURCEVERSION, else unknown.")]
+    [Description("The version being deployed: selects its series (see --version-label) and names it in the record. Default: none; the record then says $GITHUB_SHA, else $BUILD_SOURCEVERSION, else unknown.")]
     public string? ServiceVersion { get; set; }
+
+    [CommandOption(GateOptionNames.VersionLabel + " <LABEL>")]
+    [Description("Label carrying the version on the canary's series: with --service-version given, LABEL=\"VERSION\" joins --selector. Empty: select by --selector alone.")]
+    [DefaultValue(GateDefaults.VersionLabel)]
+    public string? VersionLabel { get; set; } = GateDefaults.VersionLabel;
 
     [CommandOption(GateOptionNames.Step + " <NAME>")]
     [Description("The traffic step this gate judges (e.g. 25%), for the record. Default: the step's number in the record.")]
@@ -138,17 +148,19 @@ internal class GateCommandSettings : CommandSettings
         FailureLimit = FailureLimit,
         ErrorLimit = ErrorLimit,
         InconclusiveLimit = InconclusiveLimit,
-        MinRps = MinRps,
+        MinRequests = MinRequests,
         OnNoData = OnNoData,
         TrafficQuery = TrafficQuery,
         QueryTimeout = QueryTimeout,
         QueryRetries = QueryRetries,
         RetryDelay = RetryDelay,
         Deadline = Deadline,
+        WarmUp = WarmUp,
         BearerTokenEnv = BearerTokenEnv,
         CaBundle = CaBundle,
         Record = Record,
         ServiceVersion = ServiceVersion,
+        VersionLabel = VersionLabel,
         Step = Step,
     };
 }

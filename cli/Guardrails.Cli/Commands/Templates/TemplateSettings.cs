@@ -15,7 +15,7 @@ public class TemplateSettings : CommandSettings
     public string? TrafficSteps { get; init; }
 
     [CommandOption("--bake-minutes <MINUTES>")]
-    [Description("Default bake time per step in minutes (default: 5).")]
+    [Description("Default extra bake time per step in minutes, on top of the gate's warm-up (default: 0).")]
     public int? BakeMinutes { get; init; }
 
     [CommandOption("--adapters <NAMES>")]
