@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Guardrails.Pipelines.Adapters;
 using Guardrails.Pipelines.Model;
@@ -83,21 +82,7 @@ public static class GitHubWorkflowEmitter
 
     private static YamlMapping WorkflowCall(IReadOnlyList<TemplateInput> inputs)
     {
-        var declared = new YamlMapping();
-        foreach (var input in inputs)
-        {
-            var entry = new YamlMapping()
-                .Add("description", input.Description)
-                .Add("required", YamlScalar.Boolean(input.Required))
-                .Add("type", input.Type == TemplateInputType.Number ? "number" : "string");
-            if (input.Default is { } value)
-            {
-                entry.Add("default", input.Type == TemplateInputType.Number ? YamlScalar.Number(double.Parse(value, CultureInfo.InvariantCulture)) : YamlScalar.Text(value));
-            }
-
-            declared.Add(input.Name, entry);
-        }
-
+        var declared = GitHubWorkflowInputs.Declare(inputs);
         var secrets = new YamlMapping();
         foreach (var (name, description, _) in Secrets)
         {

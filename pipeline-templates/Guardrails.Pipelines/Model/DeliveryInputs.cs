@@ -52,9 +52,9 @@ public static class DeliveryInputs
     /// <summary>Where the CLI comes from and what runs it.</summary>
     private static IEnumerable<TemplateInput> Tooling(CanaryPipeline pipeline) =>
     [
-        new("guardrails-version", TemplateInputType.Text, "Version of the Guardrails.Cli dotnet tool.", pipeline.Version),
-        new("guardrails-source", TemplateInputType.Text, "NuGet feed URL or folder to install Guardrails.Cli from, besides the repository's nuget.config sources (empty: those only).", string.Empty),
-        new("dotnet-version", TemplateInputType.Text, ".NET SDK installed to run the Guardrails CLI.", pipeline.DotnetSdkVersion),
+        CliToolInputs.Version(pipeline, "runs the checks and the report"),
+        CliToolInputs.Source(),
+        CliToolInputs.DotnetVersion(pipeline, "run the Guardrails CLI"),
         new("runs-on", TemplateInputType.Text, "Runner label for every job.", "ubuntu-latest", CiSystem.GitHubActions),
     ];
 
