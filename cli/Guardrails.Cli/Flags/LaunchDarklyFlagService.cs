@@ -19,14 +19,12 @@ internal sealed class LaunchDarklyFlagService : IFlagService
     public static readonly Uri DefaultAddress = new("https://app.launchdarkly.com/");
 
     private readonly HttpClient http;
-    private readonly Uri root;
-    private readonly string token;
+    private readonly FlagApiEndpoint endpoint;
 
     public LaunchDarklyFlagService(HttpClient http, Uri address, string token)
     {
         this.http = http;
-        root = address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
-        this.token = token;
+        endpoint = new FlagApiEndpoint(address, token);
     }
 
     public string Name => FlagProviders.LaunchDarkly;
@@ -34,7 +32,7 @@ internal sealed class LaunchDarklyFlagService : IFlagService
     public async Task<FlagSwitchResult> TurnOffAsync(FlagReference flag, CancellationToken cancellationToken)
     {
         var path = $"api/v2/flags/{Uri.EscapeDataString(flag.Project)}/{Uri.EscapeDataString(flag.Flag)}";
-        var read = Request(HttpMethod.Get, path + "?env=" + Uri.EscapeDataString(flag.Environment));
+        var read = endpoint.Request(HttpMethod.Get, path + "?env=" + Uri.EscapeDataString(flag.Environment));
         using var state = await FlagHttp.SendAsync(http, read, Name, cancellationToken).ConfigureAwait(false);
         if (!state.RootElement.TryGetProperty("environments", out var environments) || !environments.TryGetProperty(flag.Environment, out var environment))
         {
@@ -46,20 +44,12 @@ internal sealed class LaunchDarklyFlagService : IFlagService
             return FlagSwitchResult.AlreadyOff;
         }
 
-        var patch = Request(HttpMethod.Patch, path);
+        var patch = endpoint.Request(HttpMethod.Patch, path);
         var body = JsonSerializer.Serialize(new { environmentKey = flag.Environment, comment = "guardrails: canary rolled back", instructions = new[] { new { kind = "turnFlagOff" } } });
         patch.Content = new StringContent(body, Encoding.UTF8);
         patch.Content.Headers.Remove("Content-Type");
         patch.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; domain-model=launchdarkly.semanticpatch");
         using var answer = await FlagHttp.SendAsync(http, patch, Name, cancellationToken).ConfigureAwait(false);
         return FlagSwitchResult.TurnedOff;
-    }
-
-    private HttpRequestMessage Request(HttpMethod method, string path)
-    {
-        var request = new HttpRequestMessage(method, new Uri(root, path));
-        request.Headers.TryAddWithoutValidation("Authorization", token);
-        request.Headers.Accept.ParseAdd("application/json");
-        return request;
     }
 }

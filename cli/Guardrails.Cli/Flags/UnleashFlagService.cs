@@ -17,14 +17,12 @@ namespace Guardrails.Cli.Flags;
 internal sealed class UnleashFlagService : IFlagService
 {
     private readonly HttpClient http;
-    private readonly Uri root;
-    private readonly string token;
+    private readonly FlagApiEndpoint endpoint;
 
     public UnleashFlagService(HttpClient http, Uri address, string token)
     {
         this.http = http;
-        root = address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
-        this.token = token;
+        endpoint = new FlagApiEndpoint(address, token);
     }
 
     public string Name => FlagProviders.Unleash;
@@ -32,7 +30,7 @@ internal sealed class UnleashFlagService : IFlagService
     public async Task<FlagSwitchResult> TurnOffAsync(FlagReference flag, CancellationToken cancellationToken)
     {
         var feature = $"api/admin/projects/{Uri.EscapeDataString(flag.Project)}/features/{Uri.EscapeDataString(flag.Flag)}";
-        using var state = await FlagHttp.SendAsync(http, Request(HttpMethod.Get, feature), Name, cancellationToken).ConfigureAwait(false);
+        using var state = await FlagHttp.SendAsync(http, endpoint.Request(HttpMethod.Get, feature), Name, cancellationToken).ConfigureAwait(false);
         var environment = state.RootElement.TryGetProperty("environments", out var environments) && environments.ValueKind == JsonValueKind.Array
             ? environments.EnumerateArray().FirstOrDefault(entry => entry.TryGetProperty("name", out var name) && name.GetString() == flag.Environment)
             : default;
@@ -47,15 +45,7 @@ internal sealed class UnleashFlagService : IFlagService
         }
 
         var off = $"{feature}/environments/{Uri.EscapeDataString(flag.Environment)}/off";
-        using var answer = await FlagHttp.SendAsync(http, Request(HttpMethod.Post, off), Name, cancellationToken).ConfigureAwait(false);
+        using var answer = await FlagHttp.SendAsync(http, endpoint.Request(HttpMethod.Post, off), Name, cancellationToken).ConfigureAwait(false);
         return FlagSwitchResult.TurnedOff;
-    }
-
-    private HttpRequestMessage Request(HttpMethod method, string path)
-    {
-        var request = new HttpRequestMessage(method, new Uri(root, path));
-        request.Headers.TryAddWithoutValidation("Authorization", token);
-        request.Headers.Accept.ParseAdd("application/json");
-        return request;
     }
 }
