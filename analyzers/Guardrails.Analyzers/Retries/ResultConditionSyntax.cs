@@ -41,7 +41,21 @@ internal static class ResultConditionSyntax
         }
     }
 
-    private static bool NamesStatusCode(ExpressionSyntax expression) =>
+    /// <summary>
+    /// A condition that compares a <c>StatusCode</c> (<c>response.HttpResponse.StatusCode == HttpStatusCode.Accepted</c>,
+    /// through <c>!</c>, <c>&amp;&amp;</c> and <c>||</c>): the status says the call went over HTTP, whatever it is called.
+    /// </summary>
+    public static bool MayTestStatus(ExpressionSyntax condition) => Strip(condition) switch
+    {
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } negation => MayTestStatus(negation.Operand),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression } joined =>
+            MayTestStatus(joined.Left) || MayTestStatus(joined.Right),
+        BinaryExpressionSyntax comparison => NamesStatusCode(comparison.Left) || NamesStatusCode(comparison.Right),
+        _ => false,
+    };
+
+    /// <summary><c>switch (response.StatusCode)</c>, <c>switch ((int)result.HttpResponse.StatusCode)</c>.</summary>
+    public static bool NamesStatusCode(ExpressionSyntax expression) =>
         Strip(expression) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCode" };
 
     /// <summary>Parentheses, casts, <c>await</c> and <c>.ConfigureAwait(...)</c> do not change what is tested.</summary>

@@ -24,8 +24,9 @@ internal static class RetryLoopDetector
         var condition = ConditionOf(loop);
         var statements = OperationSearch.TopLevelStatements(loop.Body).ToImmutableArray();
 
-        // Every retry shape has a try statement, a negated condition or an early exit on success; most loops have none.
-        if (!statements.Any(statement => statement is ITryOperation or IConditionalOperation { WhenFalse: null }) && !MayTestForFailure(condition))
+        // Every retry shape has a try statement, a negated condition, an early exit on success or a switch on a status;
+        // most loops have none.
+        if (!statements.Any(statement => statement is ITryOperation or IConditionalOperation { WhenFalse: null } or ISwitchOperation) && !MayTestForFailure(condition))
         {
             return null;
         }
@@ -110,7 +111,8 @@ internal static class RetryLoopDetector
     {
         var failed = FailureCheckedByCondition(loop, condition, types)
             ?? SuccessCheckedInBody(loop, statements, types)
-            ?? FailureCheckedInBody(loop, statements, types);
+            ?? FailureCheckedInBody(loop, statements, types)
+            ?? FailureSwitchedInBody(loop, statements, types);
         if (failed is null || ChangesInputBetweenAttempts(loop, failed.Action, types))
         {
             return null;
@@ -175,6 +177,51 @@ internal static class RetryLoopDetector
 
         return null;
     }
+
+    /// <summary>
+    /// <c>switch (response.StatusCode) { case HttpStatusCode.Accepted: continue; case HttpStatusCode.OK: return response.Body; }</c>:
+    /// a case goes round again on a transient or not-done-yet status, and the loop leaves in another case or after the switch.
+    /// </summary>
+    private static FailedResult? FailureSwitchedInBody(ILoopOperation loop, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
+    {
+        for (var index = 0; index < statements.Length; index++)
+        {
+            if (statements[index] is not ISwitchOperation check ||
+                !(check.Cases.Any(section => LeavesLoop(LastStatementOf(section), loop)) ||
+                  statements.Skip(index + 1).Any(statement => LeavesLoop(statement, loop))))
+            {
+                continue;
+            }
+
+            foreach (var section in check.Cases)
+            {
+                if (LastStatementOf(section) is not IBranchOperation { BranchKind: BranchKind.Continue } goOn ||
+                    !SymbolEqualityComparer.Default.Equals(goOn.Target, loop.ContinueLabel))
+                {
+                    continue;
+                }
+
+                foreach (var clause in section.Clauses)
+                {
+                    var value = clause switch
+                    {
+                        ISingleValueCaseClauseOperation single => single.Value,
+                        IPatternCaseClauseOperation { Pattern: IConstantPatternOperation constant } => constant.Value,
+                        _ => null,
+                    };
+                    if (value is not null && ResultChecks.SwitchedStatusFailure(check.Value, value, loop, types) is { } failed)
+                    {
+                        return failed;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? LastStatementOf(ISwitchCaseOperation section) =>
+        section.Body.IsEmpty ? null : OperationSearch.TopLevelStatements(section.Body[section.Body.Length - 1]).LastOrDefault();
 
     private static ISymbol? ContainingSymbolOf(IOperation operation) =>
         operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
@@ -351,13 +398,7 @@ internal static class RetryLoopDetector
     private static bool IteratesOverData(IOperation? condition) =>
         condition is not null &&
         OperationSearch.DescendantsInSameBody(condition).Prepend(condition).OfType<IInvocationOperation>().Any(invocation =>
-            invocation.TargetMethod.Name.StartsWith("MoveNext", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("Next", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("TryDequeue", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("TryTake", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("TryRead", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("Receive", System.StringComparison.Ordinal));
+            ActionNames.TakesNextPiece(invocation.TargetMethod.Name));
 
     private static bool ContinuesLoop(IBlockOperation handler, ILoopOperation loop) =>
         OperationSearch.DescendantsInSameBody(handler)
