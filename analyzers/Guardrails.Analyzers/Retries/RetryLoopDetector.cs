@@ -374,7 +374,8 @@ internal static class RetryLoopDetector
                                RetriedOperationRecognizer.IsRetriableAction(invocation, types));
     }
 
-    private static bool IsStateQuery(string name) =>
+    /// <summary><c>File.Exists(path)</c>, <c>IsReady()</c>: a call that asks about a state rather than acting.</summary>
+    internal static bool IsStateQuery(string name) =>
         name == "Exists" || (name.StartsWith("Is", System.StringComparison.Ordinal) && name.Length > 2 && char.IsUpper(name[2]));
 
     /// <summary>Variables the loop reads to decide it is done: those of its condition and of <c>if (done) break;</c>.</summary>

@@ -28,9 +28,10 @@ internal static class RetryLoopSyntax
         }
 
         // One pass over the body's statements, without iterators: this runs on every loop of the codebase, and on
-        // almost every one it finds nothing, so the walk of the whole loop below is left for the few that remain.
-        var shape = Scan(body);
-        if ((shape & BodyShape.RetryingTry) != 0 && (condition is null || !TakesNextPiece(condition)))
+        // almost every one it finds nothing, so any walk of the whole loop is left for the few that remain.
+        var loopFacts = new LoopFacts(condition, body, new ComputedLocals(loop));
+        var shape = Scan(body, next: null, loopFacts);
+        if ((shape & BodyShape.RetryingTry) != 0)
         {
             return true;
         }
@@ -41,7 +42,7 @@ internal static class RetryLoopSyntax
             {
                 shape |= BodyShape.StatusCheck;
             }
-            else if (ResultConditionSyntax.MayTestResult(condition))
+            else if (ResultConditionSyntax.MayTestResult(condition, loopFacts.Computed))
             {
                 shape |= BodyShape.ResultCheck;
             }
@@ -59,42 +60,190 @@ internal static class RetryLoopSyntax
         RetryingTry = 4,
     }
 
-    /// <summary>The statements the detector looks at (those of the body, through blocks, <c>using</c> and <c>lock</c>): a try that may retry, an if or a switch that tests a result.</summary>
-    private static BodyShape Scan(StatementSyntax statement)
+    /// <summary>What every statement of one loop is read against.</summary>
+    private sealed class LoopFacts
+    {
+        public LoopFacts(ExpressionSyntax? condition, StatementSyntax body, ComputedLocals computed)
+        {
+            Condition = condition;
+            Body = body;
+            Computed = computed;
+        }
+
+        public ExpressionSyntax? Condition { get; }
+        public StatementSyntax Body { get; }
+        public ComputedLocals Computed { get; }
+    }
+
+    /// <summary>
+    /// The statements the detector looks at (those of the body, through blocks, <c>using</c> and <c>lock</c>, each with
+    /// the statement run after it): a try that may retry, an if or a switch that tests a result.
+    /// </summary>
+    private static BodyShape Scan(StatementSyntax statement, StatementSyntax? next, LoopFacts loop)
     {
         switch (statement)
         {
             case BlockSyntax block:
                 var shape = BodyShape.Neither;
-                foreach (var inner in block.Statements)
+                var statements = block.Statements;
+                for (var index = 0; index < statements.Count; index++)
                 {
-                    shape |= Scan(inner);
+                    shape |= Scan(statements[index], index + 1 < statements.Count ? statements[index + 1] : next, loop);
                 }
 
                 return shape;
             case UsingStatementSyntax { Statement: { } usingBody }:
-                return Scan(usingBody);
+                return Scan(usingBody, next, loop);
             case LockStatementSyntax { Statement: { } lockBody }:
-                return Scan(lockBody);
+                return Scan(lockBody, next, loop);
             case TryStatementSyntax tryStatement:
-                foreach (var catchClause in tryStatement.Catches)
-                {
-                    if (RetryCandidateSyntax.MayGoOn(catchClause))
-                    {
-                        return BodyShape.RetryingTry;
-                    }
-                }
-
-                return BodyShape.Neither;
+                return MayRetryAfterCatch(tryStatement, next, loop) ? BodyShape.RetryingTry : BodyShape.Neither;
             case IfStatementSyntax check when EndsByLeavingOrContinuing(check.Statement):
                 return ResultConditionSyntax.MayTestStatus(check.Condition) ? BodyShape.StatusCheck
-                    : ResultConditionSyntax.MayTestResult(check.Condition) ? BodyShape.ResultCheck
+                    : ResultConditionSyntax.MayTestResult(check.Condition, loop.Computed) ? BodyShape.ResultCheck
                     : BodyShape.Neither;
             case SwitchStatementSyntax check when ResultConditionSyntax.NamesStatusCode(check.Expression) && AnySectionContinues(check):
                 return BodyShape.StatusCheck;
             default:
                 return BodyShape.Neither;
         }
+    }
+
+    /// <summary>
+    /// A catch lets the loop go round again, the condition does not take the next piece of data, and the loop may
+    /// leave once the try block worked: each is a test the detector makes, read here from the syntax alone.
+    /// </summary>
+    private static bool MayRetryAfterCatch(TryStatementSyntax tryStatement, StatementSyntax? next, LoopFacts loop)
+    {
+        var goesOn = false;
+        foreach (var catchClause in tryStatement.Catches)
+        {
+            goesOn |= RetryCandidateSyntax.MayGoOn(catchClause);
+        }
+
+        return goesOn &&
+            (loop.Condition is null || !TakesNextPiece(loop.Condition)) &&
+            (LeavesAfter(next) || TryMayEndLoop(tryStatement.Block, loop) || ConditionMayWaitForState(loop.Condition, tryStatement.Block));
+    }
+
+    /// <summary><c>try { ... } catch { ... } break;</c> or <c>if (IsSuccess(response.StatusCode)) return response;</c> right after the try.</summary>
+    private static bool LeavesAfter(StatementSyntax? next) =>
+        LastStatement(next) is ReturnStatementSyntax or BreakStatementSyntax ||
+        (next is IfStatementSyntax check && LastStatement(check.Statement) is ReturnStatementSyntax or BreakStatementSyntax);
+
+    /// <summary>The try block returns, breaks or throws, or sets a local the loop reads to decide it is done (<c>done = true;</c>, <c>response = await ...;</c>).</summary>
+    private static bool TryMayEndLoop(BlockSyntax tryBlock, LoopFacts loop)
+    {
+        foreach (var node in RetryCandidateSyntax.NodesInSameBody(tryBlock))
+        {
+            switch (node)
+            {
+                case ReturnStatementSyntax or BreakStatementSyntax or ThrowStatementSyntax:
+                    return true;
+                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                    when RightmostName(assignment.Left) is { } target && IsReadToEndLoop(target, loop):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name appears in the loop's condition, or is the whole condition of an <c>if</c> among the body's statements (<c>if (done) break;</c>).</summary>
+    private static bool IsReadToEndLoop(string name, LoopFacts loop) =>
+        (loop.Condition is not null && MentionsName(loop.Condition, name)) || IsFlagOfIf(loop.Body, name);
+
+    private static bool IsFlagOfIf(StatementSyntax statement, string name) => statement switch
+    {
+        BlockSyntax block => AnyIsFlagOfIf(block.Statements, name),
+        UsingStatementSyntax { Statement: { } usingBody } => IsFlagOfIf(usingBody, name),
+        LockStatementSyntax { Statement: { } lockBody } => IsFlagOfIf(lockBody, name),
+        IfStatementSyntax check => StripParentheses(check.Condition) is IdentifierNameSyntax flag && flag.Identifier.ValueText == name,
+        _ => false,
+    };
+
+    private static bool AnyIsFlagOfIf(SyntaxList<StatementSyntax> statements, string name)
+    {
+        foreach (var statement in statements)
+        {
+            if (IsFlagOfIf(statement, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>while (!client.IsConnected) { try { client.Connect(); } ... }</c> or <c>while (File.Exists(path))</c>: the
+    /// condition waits for the state an action in the try block sets (the detector then checks the symbols).
+    /// </summary>
+    private static bool ConditionMayWaitForState(ExpressionSyntax? condition, BlockSyntax tryBlock)
+    {
+        if (condition is null)
+        {
+            return false;
+        }
+
+        foreach (var node in condition.DescendantNodesAndSelf(node => !RetryCandidateSyntax.IsNestedFunction(node)))
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax query when RetryCandidateSyntax.CalledName(query.Expression) is { } name && RetryLoopDetector.IsStateQuery(name):
+                    return true;
+                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } negation
+                    when StripParentheses(negation.Operand) is MemberAccessExpressionSyntax { Expression: var awaited } &&
+                         RightmostName(awaited) is { } awaitedName && ActsOn(tryBlock, awaitedName):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A call in the try block on the object named <paramref name="name"/> (<c>client.Connect()</c>, <c>this.client.Connect()</c>).</summary>
+    private static bool ActsOn(BlockSyntax tryBlock, string name)
+    {
+        foreach (var node in RetryCandidateSyntax.NodesInSameBody(tryBlock))
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } && RightmostName(receiver) == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? RightmostName(ExpressionSyntax expression) => StripParentheses(expression) switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static ExpressionSyntax StripParentheses(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    private static bool MentionsName(ExpressionSyntax expression, string name)
+    {
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AnySectionContinues(SwitchStatementSyntax check)
@@ -146,7 +295,7 @@ internal static class RetryLoopSyntax
         LastStatement(branch) is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax;
 
     /// <summary>The last statement run, looking into blocks, <c>using</c> and <c>lock</c>.</summary>
-    private static StatementSyntax? LastStatement(StatementSyntax statement) => statement switch
+    private static StatementSyntax? LastStatement(StatementSyntax? statement) => statement switch
     {
         BlockSyntax block => block.Statements.Count == 0 ? null : LastStatement(block.Statements[block.Statements.Count - 1]),
         UsingStatementSyntax { Statement: { } usingBody } => LastStatement(usingBody),
