@@ -14,7 +14,11 @@ namespace Guardrails.Analyzers.Retries;
 /// </summary>
 internal static class RetryLoopDetector
 {
-    public static RetryLoopMatch? Detect(ILoopOperation loop, RetryWellKnownTypes types)
+    /// <summary>The retry <paramref name="loop"/> is, looking everywhere (for a caller that has not run the syntax filter).</summary>
+    public static RetryLoopMatch? Detect(ILoopOperation loop, RetryWellKnownTypes types) => Detect(loop, RetryLoopShape.Anything, types);
+
+    /// <summary>The retry <paramref name="loop"/> is, looking only where its <paramref name="shape"/> (from the syntax filter) leaves open.</summary>
+    public static RetryLoopMatch? Detect(ILoopOperation loop, RetryLoopShape shape, RetryWellKnownTypes types)
     {
         if (loop is not (IWhileLoopOperation or IForLoopOperation) || loop.Body is null)
         {
@@ -31,8 +35,8 @@ internal static class RetryLoopDetector
             return null;
         }
 
-        var match = DetectAfterException(loop, condition, statements, types)
-            ?? DetectAfterFailedResult(loop, condition, statements, types);
+        var match = ((shape & RetryLoopShape.RetryingTry) != 0 ? DetectAfterException(loop, condition, statements, types) : null)
+            ?? DetectAfterFailedResult(loop, condition, statements, shape, types);
 
         // Checked last: only a loop that looks like a retry pays for the look at its clock and tokens.
         return match is not null && PollingDeadline.Bounds(loop, condition, types) ? null : match;
@@ -53,7 +57,8 @@ internal static class RetryLoopDetector
 
     private static RetryLoopMatch? DetectAfterException(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
     {
-        if (IteratesOverData(condition))
+        // A loop with no try that catches (most that reach here test a result) pays for nothing below.
+        if (!statements.Any(statement => statement is ITryOperation { Catches.IsEmpty: false }) || IteratesOverData(condition))
         {
             return null;
         }
@@ -107,12 +112,12 @@ internal static class RetryLoopDetector
         return null;
     }
 
-    private static RetryLoopMatch? DetectAfterFailedResult(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
+    private static RetryLoopMatch? DetectAfterFailedResult(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryLoopShape shape, RetryWellKnownTypes types)
     {
-        var failed = FailureCheckedByCondition(loop, condition, types)
+        var failed = ((shape & RetryLoopShape.ConditionCheck) != 0 ? FailureCheckedByCondition(loop, condition, types) : null)
             ?? SuccessCheckedInBody(loop, statements, types)
             ?? FailureCheckedInBody(loop, statements, types)
-            ?? FailureSwitchedInBody(loop, statements, types);
+            ?? ((shape & RetryLoopShape.StatusCheck) != 0 ? FailureSwitchedInBody(loop, statements, types) : null);
         if (failed is null || ChangesInputBetweenAttempts(loop, failed.Action, types))
         {
             return null;

@@ -13,7 +13,8 @@ namespace Guardrails.Analyzers.Retries;
 /// </summary>
 internal static class RetryLoopSyntax
 {
-    public static bool MayBeRetry(StatementSyntax loop)
+    /// <summary>What the loop may be a retry of, or <see cref="RetryLoopShape.None"/> when it cannot be one.</summary>
+    public static RetryLoopShape Classify(StatementSyntax loop)
     {
         var (condition, body) = loop switch
         {
@@ -24,40 +25,33 @@ internal static class RetryLoopSyntax
         };
         if (body is null)
         {
-            return false;
+            return RetryLoopShape.None;
         }
 
         // One pass over the body's statements, without iterators: this runs on every loop of the codebase, and on
         // almost every one it finds nothing, so any walk of the whole loop is left for the few that remain.
         var loopFacts = new LoopFacts(condition, body, new ComputedLocals(loop));
         var shape = Scan(body, next: null, loopFacts);
-        if ((shape & BodyShape.RetryingTry) != 0)
+        if ((shape & RetryLoopShape.RetryingTry) != 0)
         {
-            return true;
+            return RetryLoopShape.Anything;
         }
 
         if (condition is not null)
         {
             if (ResultConditionSyntax.MayTestStatus(condition))
             {
-                shape |= BodyShape.StatusCheck;
+                shape |= RetryLoopShape.StatusCheck | RetryLoopShape.ConditionCheck;
             }
             else if (ResultConditionSyntax.MayTestResult(condition, loopFacts.Computed))
             {
-                shape |= BodyShape.ResultCheck;
+                shape |= RetryLoopShape.ResultCheck | RetryLoopShape.ConditionCheck;
             }
         }
 
-        return (shape & (BodyShape.ResultCheck | BodyShape.StatusCheck)) != 0 && KeepsResultOfCall(loop, anyCall: (shape & BodyShape.StatusCheck) != 0);
-    }
-
-    [System.Flags]
-    private enum BodyShape
-    {
-        Neither = 0,
-        ResultCheck = 1,
-        StatusCheck = 2,
-        RetryingTry = 4,
+        return (shape & (RetryLoopShape.ResultCheck | RetryLoopShape.StatusCheck)) != 0 && KeepsResultOfCall(loop, anyCall: (shape & RetryLoopShape.StatusCheck) != 0)
+            ? shape
+            : RetryLoopShape.None;
     }
 
     /// <summary>What every statement of one loop is read against.</summary>
@@ -79,12 +73,12 @@ internal static class RetryLoopSyntax
     /// The statements the detector looks at (those of the body, through blocks, <c>using</c> and <c>lock</c>, each with
     /// the statement run after it): a try that may retry, an if or a switch that tests a result.
     /// </summary>
-    private static BodyShape Scan(StatementSyntax statement, StatementSyntax? next, LoopFacts loop)
+    private static RetryLoopShape Scan(StatementSyntax statement, StatementSyntax? next, LoopFacts loop)
     {
         switch (statement)
         {
             case BlockSyntax block:
-                var shape = BodyShape.Neither;
+                var shape = RetryLoopShape.None;
                 var statements = block.Statements;
                 for (var index = 0; index < statements.Count; index++)
                 {
@@ -97,15 +91,15 @@ internal static class RetryLoopSyntax
             case LockStatementSyntax { Statement: { } lockBody }:
                 return Scan(lockBody, next, loop);
             case TryStatementSyntax tryStatement:
-                return MayRetryAfterCatch(tryStatement, next, loop) ? BodyShape.RetryingTry : BodyShape.Neither;
+                return MayRetryAfterCatch(tryStatement, next, loop) ? RetryLoopShape.RetryingTry : RetryLoopShape.None;
             case IfStatementSyntax check when EndsByLeavingOrContinuing(check.Statement):
-                return ResultConditionSyntax.MayTestStatus(check.Condition) ? BodyShape.StatusCheck
-                    : ResultConditionSyntax.MayTestResult(check.Condition, loop.Computed) ? BodyShape.ResultCheck
-                    : BodyShape.Neither;
+                return ResultConditionSyntax.MayTestStatus(check.Condition) ? RetryLoopShape.StatusCheck
+                    : ResultConditionSyntax.MayTestResult(check.Condition, loop.Computed) ? RetryLoopShape.ResultCheck
+                    : RetryLoopShape.None;
             case SwitchStatementSyntax check when ResultConditionSyntax.NamesStatusCode(check.Expression) && AnySectionContinues(check):
-                return BodyShape.StatusCheck;
+                return RetryLoopShape.StatusCheck;
             default:
-                return BodyShape.Neither;
+                return RetryLoopShape.None;
         }
     }
 
