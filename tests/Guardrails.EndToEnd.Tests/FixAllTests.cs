@@ -60,8 +60,17 @@ public sealed class FixAllTests
         {
             Assert.That(after.Succeeded, Is.True, after.Describe());
             Assert.That(after.Diagnostics, Is.Empty, "the fixed code must build without warnings:\n" + after.Describe());
+
+            // The sample's .editorconfig asks for static pipelines in InventoryClient.cs only: its three loops, two
+            // of them alike, share two fields; StockLedger keeps the default local pipeline.
+            var inventoryClient = consumer.ReadFile("InventoryClient.cs");
+            Assert.That(Occurrences(inventoryClient, "private static readonly ResiliencePipeline "), Is.EqualTo(2), inventoryClient);
+            Assert.That(Occurrences(inventoryClient, "await RetryPipeline.ExecuteAsync(async token => "), Is.EqualTo(2), inventoryClient);
+            Assert.That(consumer.ReadFile("StockLedger.cs"), Does.Contain("var pipeline = new ResiliencePipelineBuilder()"));
         });
     }
+
+    private static int Occurrences(string text, string value) => text.Split(value).Length - 1;
 
     /// <summary>One `dotnet format analyzers` run over the project (already restored by the build) for these rules.</summary>
     private static void Format(ConsumerWorkspace consumer, IEnumerable<string> diagnostics)
