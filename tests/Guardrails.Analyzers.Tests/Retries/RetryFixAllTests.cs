@@ -295,4 +295,80 @@ public sealed class RetryFixAllTests
         Verify.VerifyFixAllAsync(
             [InventoryClient, Ledger],
             [FixedInventoryClient, LedgerWithLocalPipelines]);
+
+    [Test]
+    public Task Fix_all_shares_one_static_pipeline_between_the_parts_of_a_partial_type_in_two_documents() =>
+        Verify.VerifyFixAllAsync(
+            [PartialJournal("Append", "File.AppendAllText(path, text)"), PartialJournal("Replace", "File.WriteAllText(path, text)")],
+            [
+                """
+                using System;
+                using System.IO;
+                using System.Threading;
+                using Polly;
+                using Polly.Retry;
+
+                internal sealed partial class Journal
+                {
+                    private static readonly ResiliencePipeline RetryPipeline = new ResiliencePipelineBuilder()
+                        .AddRetry(new RetryStrategyOptions
+                        {
+                            ShouldHandle = new PredicateBuilder().Handle<IOException>(),
+                            MaxRetryAttempts = 2,
+                            Delay = TimeSpan.FromMilliseconds(100),
+                            BackoffType = DelayBackoffType.Constant,
+                        })
+                        .Build();
+
+                    internal void Append(string path, string text)
+                    {
+                        RetryPipeline.Execute(() =>
+                        {
+                            File.AppendAllText(path, text);
+                        });
+                    }
+                }
+                """,
+                """
+                using System.IO;
+                using System.Threading;
+
+                internal sealed partial class Journal
+                {
+                    internal void Replace(string path, string text)
+                    {
+                        RetryPipeline.Execute(() =>
+                        {
+                            File.WriteAllText(path, text);
+                        });
+                    }
+                }
+                """,
+            ],
+            StaticFieldOption);
+
+    /// <summary>One part of a partial type: a retry loop whose settings every part shares.</summary>
+    private static string PartialJournal(string method, string call) => $$"""
+        using System.IO;
+        using System.Threading;
+
+        internal sealed partial class Journal
+        {
+            internal void {{method}}(string path, string text)
+            {
+                {|GR1001:for|} (var attempt = 1; attempt <= 3; attempt++)
+                {
+                    try
+                    {
+                        {{call}};
+                        return;
+                    }
+                    catch (IOException) when (attempt < 3)
+                    {
+                        Thread.Sleep(100);
+                    }
+                }
+            }
+        }
+        """;
 }
