@@ -9,7 +9,9 @@ namespace Guardrails.Analyzers.Tests.Retries;
 /// Fix All on a type with two retry loops, the shape `dotnet format analyzers` met in a consumer: a linear backoff
 /// counted from attempt 0 (<c>200 * (attempt + 1)</c>) and an exponential one in a <c>while</c> loop. The verifier
 /// applies the fix one loop at a time and through Fix All in document, project and solution; every result must be
-/// the same and compile without warnings, with each operation's token handed to its call.
+/// the same and compile without warnings, with each operation's token handed to its call. Across documents, Fix All
+/// in project and solution fixes every document, and with the static pipeline option shares one field per type,
+/// even between the parts of a partial type.
 /// </summary>
 [TestFixture]
 public sealed class RetryFixAllTests
