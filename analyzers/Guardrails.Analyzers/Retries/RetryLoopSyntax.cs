@@ -7,8 +7,8 @@ namespace Guardrails.Analyzers.Retries;
 /// <summary>
 /// The syntax filter in front of the retry loop detector. A loop retries after an exception only through a
 /// <c>try</c> among the statements of its body (looking through blocks, <c>using</c> and <c>lock</c>, as the
-/// detector does) with a catch that lets the loop go round again, and not while its condition takes the next piece
-/// of data (<c>while (reader.Read())</c>); it retries after a failed result only when it calls an action (or, for
+/// detector does) with a catch that lets the loop go round again and a way out once the try worked, and not while
+/// its condition takes the next piece of data (<c>while (reader.Read())</c>); it retries after a failed result only when it calls an action (or, for
 /// an HTTP status check, any call) and tests what the call returned. A loop with neither never has its method bound.
 /// </summary>
 internal static class RetryLoopSyntax
@@ -255,7 +255,8 @@ internal static class RetryLoopSyntax
 
     /// <summary>
     /// A call in the condition named like one that takes the next piece of data (see <see cref="ActionNames.TakesNextPiece"/>),
-    /// read from the syntax as the detector reads it from the symbols.
+    /// read from the syntax as the detector reads it from the symbols. The two names differ only for a delegate
+    /// (<c>ReadNext()</c> on a <c>Func&lt;bool&gt;</c> field is <c>Invoke</c> to the detector), which this turns away.
     /// </summary>
     private static bool TakesNextPiece(ExpressionSyntax condition)
     {
