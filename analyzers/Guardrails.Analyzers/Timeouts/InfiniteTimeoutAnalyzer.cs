@@ -80,6 +80,7 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
                 || !infinite.IsInfinite(argument.Value)
                 || argument.Parameter is not { } parameter
                 || !TimeoutParameters.IsTimeout(parameter)
+                || NoTimeoutConfiguredBranch.Contains(argument.Syntax)
                 || testCode.Skips(context))
             {
                 continue;
@@ -133,6 +134,7 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
             || assignment.Target is not IPropertyReferenceOperation { Property: var property }
             || !IsInfiniteFor(property, assignment.Value, infinite, properties)
             || (properties.IsHttpClientTimeout(property) && (ResilienceHandlerOwnsTimeouts(assignment, properties) || SelfBoundingType.BoundsRequests(syntax)))
+            || NoTimeoutConfiguredBranch.Contains(syntax)
             || testCode.Skips(context))
         {
             return;
