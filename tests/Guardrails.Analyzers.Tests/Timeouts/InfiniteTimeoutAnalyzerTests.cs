@@ -358,5 +358,28 @@ public sealed class InfiniteTimeoutAnalyzerTests
                 }
             }
             """);
+
+    [Test]
+    public Task Each_infinite_argument_is_reported_once_and_the_same_words_in_comments_strings_and_other_numbers_are_not()
+        => VerifyAsync("""
+            using System;
+            using System.Threading;
+
+            class Worker
+            {
+                private const int InfiniteInfiniteTimeout = -1;
+
+                void Copy(int readTimeout, int writeTimeout) { }
+
+                void Run(ManualResetEvent signal)
+                {
+                    // wait -1, Timeout.Infinite or TimeSpan.MaxValue: words in a comment are not calls.
+                    Console.WriteLine("signal.WaitOne(-1); Timeout.Infinite");
+                    Copy({|GR2002:-1|}, {|GR2002:Timeout.Infinite|});
+                    Copy(readTimeout: {|GR2002:InfiniteInfiniteTimeout|}, writeTimeout: -10);
+                    _ = signal.WaitOne(-100);
+                }
+            }
+            """);
 }
 
