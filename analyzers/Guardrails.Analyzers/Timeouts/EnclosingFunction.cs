@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,6 +11,22 @@ namespace Guardrails.Analyzers.Timeouts;
 /// </summary>
 internal static class EnclosingFunction
 {
+    /// <summary>
+    /// The member a node sits in, as a syntax node action's <c>ContainingSymbol</c> gives it, for a whole-file action:
+    /// the semantic model's enclosing symbol is the innermost lambda or local function, which the walks below meet
+    /// on their own.
+    /// </summary>
+    public static ISymbol? MemberAround(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var symbol = model.GetEnclosingSymbol(node.SpanStart, cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol;
+    }
+
     public static bool IsAsync(IOperation operation, ISymbol? containingSymbol)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)

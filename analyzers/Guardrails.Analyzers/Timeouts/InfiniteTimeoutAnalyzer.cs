@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -64,7 +62,7 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
         var text = tree.GetText(context.CancellationToken).ToString();
         foreach (var word in InfiniteArgumentWords)
         {
-            foreach (var token in TokensWritten(tree, text, word, context.CancellationToken))
+            foreach (var token in WrittenWords.TokensHolding(tree, text, word, context.CancellationToken))
             {
                 if (InfiniteLookingArgument(token) is { } argument)
                 {
@@ -73,28 +71,12 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        foreach (var token in TokensWritten(tree, text, "Timeout", context.CancellationToken))
+        foreach (var token in WrittenWords.TokensHolding(tree, text, "Timeout", context.CancellationToken))
         {
             if (AssignmentToATimeout(token) is { } assignment)
             {
                 AnalyzeAssignment(context, assignment, infinite, properties, testCode);
             }
-        }
-    }
-
-    /// <summary>
-    /// The tokens whose text holds <paramref name="word"/>, each once (a word found in a comment yields the token the
-    /// comment belongs to, which the callers' shape tests turn down). The tree is read only when the word occurs.
-    /// </summary>
-    private static IEnumerable<SyntaxToken> TokensWritten(SyntaxTree tree, string text, string word, CancellationToken cancellationToken)
-    {
-        SyntaxNode? root = null;
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0;)
-        {
-            root ??= tree.GetRoot(cancellationToken);
-            var token = root.FindToken(at);
-            yield return token;
-            at = text.IndexOf(word, Math.Max(at + word.Length, token.Span.End), StringComparison.Ordinal);
         }
     }
 

@@ -68,7 +68,7 @@ internal sealed class TestCodeFilter
 
     /// <summary>True when the node, found by a whole-file action, sits in test code and the options say to leave test code alone.</summary>
     public bool Skips(SemanticModelAnalysisContext context, SyntaxNode node)
-        => Skips(context.Options, node.SyntaxTree, context.SemanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken));
+        => Skips(context.Options, node.SyntaxTree, EnclosingFunction.MemberAround(node, context.SemanticModel, context.CancellationToken));
 
     private bool Skips(AnalyzerOptions options, SyntaxTree tree, ISymbol? containingSymbol)
     {

@@ -52,13 +52,27 @@ public sealed class UnboundedConnectAnalyzer : DiagnosticAnalyzer
         }
 
         var testCode = TestCodeFilter.Create(context.Compilation);
-        context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, types, testCode), SyntaxKind.InvocationExpression);
+        // Connects are rare: one action per file finds the calls by the word every connect name holds ("Connect",
+        // "ConnectAsync", "BeginConnect", "WaitForConnection"...), instead of a callback on every call in the build.
+        context.RegisterSemanticModelAction(c => AnalyzeFile(c, types, testCode));
         context.RegisterSyntaxNodeAction(c => AnalyzeConstruction(c, types, testCode), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, ConnectingTypes types, TestCodeFilter testCode)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, ConnectingTypes types, TestCodeFilter testCode)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
+        var tree = context.SemanticModel.SyntaxTree;
+        var text = tree.GetText(context.CancellationToken).ToString();
+        foreach (var token in WrittenWords.TokensHolding(tree, text, "Connect", context.CancellationToken))
+        {
+            if (WrittenWords.InvocationNamedBy(token) is { } invocation)
+            {
+                AnalyzeInvocation(context, invocation, types, testCode);
+            }
+        }
+    }
+
+    private static void AnalyzeInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, ConnectingTypes types, TestCodeFilter testCode)
+    {
         var name = InvokedName.Of(syntax);
         // The symbol is asked for before the operation, which costs more to build and is kept for the connects.
         if (name is not ("Connect" or "ConnectAsync" or "BeginConnect" or "WaitForConnection" or "WaitForConnectionAsync")
@@ -76,8 +90,8 @@ public sealed class UnboundedConnectAnalyzer : DiagnosticAnalyzer
             || BoundedTask.IsBounded(syntax)
             || (name == "BeginConnect" && HasCallback(invocation))
             || (name == "Connect" && kind == ConnectingTypes.Kind.Socket && NonBlockingSocket.IsConnectedOn(syntax))
-            || IsReportedElsewhere(invocation, context.ContainingSymbol, method, types.CancellationToken)
-            || testCode.Skips(context))
+            || IsReportedElsewhere(invocation, EnclosingFunction.MemberAround(syntax, context.SemanticModel, context.CancellationToken), method, types.CancellationToken)
+            || testCode.Skips(context, syntax))
         {
             return;
         }
