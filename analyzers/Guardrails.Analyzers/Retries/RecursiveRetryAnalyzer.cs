@@ -55,32 +55,67 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
             _ => (string.Empty, null, null),
         };
 
-        // Most methods never write their own name in their body: a text search rules them out before any walk.
-        if (body is null || parameters is null ||
-            !SourceTextSearch.ContainsWord(body.SyntaxTree.GetText(context.CancellationToken), body.Span, name))
+        if (body is null || parameters is null)
         {
             return;
         }
 
-        // Syntax first: a call by the method's own name, passing its own parameters again, from a catch block or
-        // after an earlier action whose result the method tests.
-        var function = context.Operation is ILocalFunctionOperation localFunction ? localFunction.Symbol : context.ContainingSymbol as IMethodSymbol;
-        var actionTestedBefore = false;
-        foreach (var call in RetryCandidateSyntax.NodesInSameBody(body).OfType<InvocationExpressionSyntax>())
+        // Most methods never write their own name in their body, and most that do call another object's method of
+        // that name (an overload, a wrapped engine): a text search finds the few places the name is written, and only
+        // those are looked up in the tree, so no method body is walked node by node.
+        foreach (var at in SourceTextSearch.IndexesOfWord(body.SyntaxTree.GetText(context.CancellationToken), body.Span, name))
         {
-            if (InvokedName(call.Expression) == name &&
-                (actionTestedBefore || RetryCandidateSyntax.EnclosingCatch(call) is not null) &&
+            // Syntax first: a call by the method's own name, passing its own parameters again, from a catch block or
+            // after an earlier action whose result the method tests.
+            if (SelfCallAt(body, at, name) is { } call &&
                 PassesOwnParametersAgain(call.ArgumentList, parameters) &&
-                function is not null &&
+                (RetryCandidateSyntax.EnclosingCatch(call) is not null || ActionTestedBefore(body, call)) &&
+                (context.Operation is ILocalFunctionOperation localFunction ? localFunction.Symbol : context.ContainingSymbol as IMethodSymbol) is { } function &&
                 types.Value is { } resolved &&
                 context.Operation.SemanticModel?.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
             {
                 AnalyzeInvocation(context, invocation, function, resolved);
             }
-
-            actionTestedBefore |= RetryCandidateSyntax.MayReportResultOfAction(call);
         }
     }
+
+    /// <summary>
+    /// The call whose name is the token at <paramref name="position"/>, if that token is the method's own name called
+    /// as <c>Name(...)</c>, <c>Name&lt;T&gt;(...)</c> or <c>this.Name(...)</c> in the body itself, not in a lambda or
+    /// local function within it. A position in a comment, a string or a longer name finds no such token.
+    /// </summary>
+    private static InvocationExpressionSyntax? SelfCallAt(SyntaxNode body, int position, string name)
+    {
+        var token = body.FindToken(position);
+        if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || token.ValueText != name ||
+            token.Parent is not SimpleNameSyntax called)
+        {
+            return null;
+        }
+
+        var callee = called.Parent is MemberAccessExpressionSyntax access && access.Name == called ? (ExpressionSyntax)access : called;
+        if (callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee || InvokedName(call.Expression) != name)
+        {
+            return null;
+        }
+
+        for (var current = call.Parent; current != body; current = current.Parent)
+        {
+            if (current is null || RetryCandidateSyntax.IsNestedFunction(current))
+            {
+                return null;
+            }
+        }
+
+        return call;
+    }
+
+    /// <summary>Whether a call to an action whose result the method keeps comes before <paramref name="call"/> in the same body.</summary>
+    private static bool ActionTestedBefore(SyntaxNode body, InvocationExpressionSyntax call) =>
+        RetryCandidateSyntax.NodesInSameBody(body)
+            .TakeWhile(node => node != call)
+            .OfType<InvocationExpressionSyntax>()
+            .Any(RetryCandidateSyntax.MayReportResultOfAction);
 
     /// <summary>The syntax of <see cref="IsSameCallAgain"/>: each argument names a parameter, steps one by a constant, or increments it.</summary>
     private static bool PassesOwnParametersAgain(ArgumentListSyntax arguments, ParameterListSyntax parameters)

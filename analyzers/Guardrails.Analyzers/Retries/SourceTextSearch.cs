@@ -1,11 +1,13 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Guardrails.Analyzers.Retries;
 
 /// <summary>
 /// Looks for a word in the text of a span without walking its syntax: copying characters into a buffer and
-/// searching them costs a fraction of visiting every node, so whole method bodies can be ruled out this way.
+/// searching them costs a fraction of visiting every node, so whole method bodies can be ruled out this way, and
+/// the few places the word is written can then be looked up in the tree by position.
 /// </summary>
 internal static class SourceTextSearch
 {
@@ -14,27 +16,27 @@ internal static class SourceTextSearch
     [ThreadStatic]
     private static char[]? buffer;
 
-    /// <summary>Whether <paramref name="word"/> occurs in the span as a whole word (not inside <c>Initialize</c> when looking for <c>Init</c>).</summary>
-    public static bool ContainsWord(SourceText text, TextSpan span, string word)
+    /// <summary>
+    /// Where <paramref name="word"/> occurs in the span as a whole word (not inside <c>Initialize</c> when looking
+    /// for <c>Init</c>), in order; empty when it never does. The ends of the span and of the chunks it is read in
+    /// count as word boundaries, so a position may be a near miss, never a miss: the syntax there decides.
+    /// </summary>
+    public static IReadOnlyList<int> IndexesOfWord(SourceText text, TextSpan span, string word)
     {
         if (word.Length == 0 || word.Length > span.Length)
         {
-            return false;
+            return Array.Empty<int>();
         }
 
-        if (word.Length > ChunkLength / 2)
-        {
-            // No real identifier is this long; saying "maybe" leaves the decision to the syntax walk.
-            return true;
-        }
-
-        var chunk = buffer ??= new char[ChunkLength];
+        // No real identifier is longer than half a chunk; one that is gets a buffer of its own.
+        var chunk = word.Length > ChunkLength / 2 ? new char[2 * word.Length] : buffer ??= new char[ChunkLength];
         var wanted = word.AsSpan();
+        List<int>? positions = null;
 
         // Chunks overlap by the word's length, so a word across a chunk boundary is still found with its neighbours.
-        for (var start = span.Start; start < span.End; start += ChunkLength - word.Length)
+        for (var start = span.Start; start < span.End; start += chunk.Length - word.Length)
         {
-            var length = Math.Min(ChunkLength, span.End - start);
+            var length = Math.Min(chunk.Length, span.End - start);
             text.CopyTo(start, chunk, 0, length);
             var searched = new ReadOnlySpan<char>(chunk, 0, length);
             for (var offset = 0; offset <= length - word.Length;)
@@ -47,9 +49,11 @@ internal static class SourceTextSearch
 
                 var at = offset + found;
                 var end = at + word.Length;
-                if ((at == 0 || !IsIdentifierCharacter(chunk[at - 1])) && (end >= length || !IsIdentifierCharacter(chunk[end])))
+                // A word at the very end of one chunk is found again at the start of the next.
+                if ((at == 0 || !IsIdentifierCharacter(chunk[at - 1])) && (end >= length || !IsIdentifierCharacter(chunk[end])) &&
+                    (positions is null || positions[positions.Count - 1] < start + at))
                 {
-                    return true;
+                    (positions ??= []).Add(start + at);
                 }
 
                 offset = at + 1;
@@ -61,7 +65,7 @@ internal static class SourceTextSearch
             }
         }
 
-        return false;
+        return positions ?? (IReadOnlyList<int>)Array.Empty<int>();
     }
 
     private static bool IsIdentifierCharacter(char character) => char.IsLetterOrDigit(character) || character == '_';
