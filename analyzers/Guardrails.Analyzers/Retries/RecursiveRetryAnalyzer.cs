@@ -71,10 +71,9 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
                 PassesOwnParametersAgain(call.ArgumentList, parameters) &&
                 (RetryCandidateSyntax.EnclosingCatch(call) is not null || ActionTestedBefore(body, call)) &&
                 (context.Operation is ILocalFunctionOperation localFunction ? localFunction.Symbol : context.ContainingSymbol as IMethodSymbol) is { } function &&
-                types.Value is { } resolved &&
                 context.Operation.SemanticModel?.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
             {
-                AnalyzeInvocation(context, invocation, function, resolved);
+                AnalyzeInvocation(context, invocation, function, types);
             }
         }
     }
@@ -117,7 +116,11 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
             .OfType<InvocationExpressionSyntax>()
             .Any(RetryCandidateSyntax.MayReportResultOfAction);
 
-    /// <summary>The syntax of <see cref="IsSameCallAgain"/>: each argument names a parameter, steps one by a constant, or increments it.</summary>
+    /// <summary>
+    /// The syntax of <see cref="IsSameCallAgain"/>: each argument names a parameter, steps one by a constant, or
+    /// increments or decrements it (<c>-value</c> is other data). A postfix operator may also be <c>value!</c>, which
+    /// passes the parameter on unchanged.
+    /// </summary>
     private static bool PassesOwnParametersAgain(ArgumentListSyntax arguments, ParameterListSyntax parameters)
     {
         if (arguments.Arguments.Count > parameters.Parameters.Count)
@@ -131,7 +134,7 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                 BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression or (int)SyntaxKind.SubtractExpression, Left: IdentifierNameSyntax counter, Right: LiteralExpressionSyntax } => counter.Identifier.ValueText,
-                PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression, Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
                 PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
                 _ => null,
             };
@@ -152,14 +155,16 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol function, RetryWellKnownTypes types)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol function, Lazy<RetryWellKnownTypes?> lazyTypes)
     {
+        // The framework types are looked up only once the call is known to be the same call again.
         var enclosing = CatchClauseContext.EnclosingFunction(invocation, function);
         if (enclosing is null ||
             !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, function.OriginalDefinition) ||
             !SymbolEqualityComparer.Default.Equals(enclosing.OriginalDefinition, function.OriginalDefinition) ||
             invocation.Instance is not (null or IInstanceReferenceOperation) ||
-            !IsSameCallAgain(invocation, out var counters))
+            !IsSameCallAgain(invocation, out var counters) ||
+            lazyTypes.Value is not { } types)
         {
             return;
         }

@@ -266,4 +266,29 @@ public sealed class RecursiveRetryAnalyzerTests
             }
         }
         """);
+
+    [Test]
+    public Task Recursion_on_the_negated_value_after_an_action_is_not_a_retry() => Verify.VerifyAsync("""
+        class Number
+        {
+            public static Number ValueOf(long value)
+            {
+                if (value >= 0)
+                {
+                    return CreateFromUnsigned((ulong)value);
+                }
+
+                if (value == long.MinValue)
+                {
+                    return CreateFromUnsigned((ulong)~value).Not();
+                }
+
+                return ValueOf(-value).Not();
+            }
+
+            static Number CreateFromUnsigned(ulong magnitude) => new();
+
+            Number Not() => this;
+        }
+        """);
 }
