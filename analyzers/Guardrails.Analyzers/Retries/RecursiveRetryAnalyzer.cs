@@ -37,76 +37,67 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
         {
             var types = RetryWellKnownTypes.OnDemand(compilationContext.Compilation);
 
-            // One callback per method body and local function, on the operation tree every build already has (the
-            // SDK's own analyzers need it): no per-invocation work, and no binding of a method on this analyzer's account.
-            compilationContext.RegisterOperationAction(
-                operationContext => AnalyzeFunction(operationContext, types),
-                OperationKind.MethodBody,
-                OperationKind.LocalFunction);
+            // One callback per call, on the operation tree every build already has (the SDK's own analyzers need it):
+            // whether a call targets the method it sits in is two symbol comparisons on objects the driver has just
+            // built, so no method's source text or syntax is read unless it calls itself.
+            compilationContext.RegisterOperationAction(operationContext => AnalyzeCall(operationContext, types), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeFunction(OperationAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
+    private static void AnalyzeCall(OperationAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
     {
-        var (name, parameters, body) = context.Operation.Syntax switch
-        {
-            MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody),
-            LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody),
-            _ => (string.Empty, null, null),
-        };
-
-        if (body is null || parameters is null)
+        var invocation = (IInvocationOperation)context.Operation;
+        var target = invocation.TargetMethod.OriginalDefinition;
+        if (target.MethodKind != MethodKind.LocalFunction &&
+            !SymbolEqualityComparer.Default.Equals(target, context.ContainingSymbol.OriginalDefinition))
         {
             return;
         }
 
-        // Most methods never write their own name in their body, and most that do call another object's method of
-        // that name (an overload, a wrapped engine): a text search finds the few places the name is written, and only
-        // those are looked up in the tree, so no method body is walked node by node.
-        foreach (var at in SourceTextSearch.IndexesOfWord(body.SyntaxTree.GetText(context.CancellationToken), body.Span, name))
+        if (CatchClauseContext.EnclosingFunction(invocation, context.ContainingSymbol) is not { } function ||
+            !SymbolEqualityComparer.Default.Equals(target, function.OriginalDefinition) ||
+            invocation.Syntax is not InvocationExpressionSyntax call ||
+            DeclaringFunction(call) is not { } declaring)
         {
-            // Syntax first: a call by the method's own name, passing its own parameters again, from a catch block or
-            // after an earlier action whose result the method tests.
-            if (SelfCallAt(body, at, name) is { } call &&
-                PassesOwnParametersAgain(call.ArgumentList, parameters) &&
-                (RetryCandidateSyntax.EnclosingCatch(call) is not null || ActionTestedBefore(body, call)) &&
-                (context.Operation is ILocalFunctionOperation localFunction ? localFunction.Symbol : context.ContainingSymbol as IMethodSymbol) is { } function &&
-                context.Operation.SemanticModel?.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
-            {
-                AnalyzeInvocation(context, invocation, function, types);
-            }
+            return;
+        }
+
+        // Syntax next: a call by the method's own name, passing its own parameters again, from a catch block or after
+        // an earlier action whose result the method tests.
+        if (InvokedName(call.Expression) == declaring.Name &&
+            PassesOwnParametersAgain(call.ArgumentList, declaring.Parameters) &&
+            (RetryCandidateSyntax.EnclosingCatch(call) is not null || ActionTestedBefore(declaring.Body, call)))
+        {
+            AnalyzeInvocation(context, invocation, function, types);
         }
     }
 
     /// <summary>
-    /// The call whose name is the token at <paramref name="position"/>, if that token is the method's own name called
-    /// as <c>Name(...)</c>, <c>Name&lt;T&gt;(...)</c> or <c>this.Name(...)</c> in the body itself, not in a lambda or
-    /// local function within it. A position in a comment, a string or a longer name finds no such token.
+    /// The method or local function whose body holds <paramref name="call"/>: its name, parameters and body; null when
+    /// the call sits in a lambda, or in another kind of member (a constructor, an accessor, an operator).
     /// </summary>
-    private static InvocationExpressionSyntax? SelfCallAt(SyntaxNode body, int position, string name)
+    private static (string Name, ParameterListSyntax Parameters, SyntaxNode Body)? DeclaringFunction(InvocationExpressionSyntax call)
     {
-        var token = body.FindToken(position);
-        if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || token.ValueText != name ||
-            token.Parent is not SimpleNameSyntax called)
+        for (var current = call.Parent; current is not null; current = current.Parent)
         {
-            return null;
-        }
+            var (name, parameters, body) = current switch
+            {
+                MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody),
+                LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody),
+                _ => (string.Empty, null, null),
+            };
+            if (body is not null && parameters is not null)
+            {
+                return body.Span.Contains(call.Span) ? (name, parameters, body) : null;
+            }
 
-        var callee = called.Parent is MemberAccessExpressionSyntax access && access.Name == called ? (ExpressionSyntax)access : called;
-        if (callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee || InvokedName(call.Expression) != name)
-        {
-            return null;
-        }
-
-        for (var current = call.Parent; current != body; current = current.Parent)
-        {
-            if (current is null || RetryCandidateSyntax.IsNestedFunction(current))
+            if (current is AnonymousFunctionExpressionSyntax or MemberDeclarationSyntax)
             {
                 return null;
             }
         }
 
-        return call;
+        return null;
     }
 
     /// <summary>Whether a call to an action whose result the method keeps comes before <paramref name="call"/> in the same body.</summary>

@@ -291,4 +291,26 @@ public sealed class RecursiveRetryAnalyzerTests
             Number Not() => this;
         }
         """);
+
+    [Test]
+    public Task An_overload_of_the_same_name_called_from_the_catch_is_another_method() => Verify.VerifyAsync("""
+        using System.IO;
+
+        class Writer
+        {
+            void Write(string path, string text)
+            {
+                try
+                {
+                    File.WriteAllText(path, text);
+                }
+                catch (IOException)
+                {
+                    Write(path);
+                }
+            }
+
+            void Write(string path) { }
+        }
+        """);
 }
