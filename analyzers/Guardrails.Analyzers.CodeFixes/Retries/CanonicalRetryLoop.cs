@@ -507,10 +507,10 @@ internal static class CanonicalRetryLoop
                 delayExpression = isTimeSpan ? wait.Syntax.ToString() : $"TimeSpan.FromMilliseconds({wait.Syntax})";
                 delayIsStatic = IsStaticSafe(wait);
                 return true;
-            case BackoffKind.Linear when delayVariableUpdates.Count == 0 && start == 1 && MultipliesCounterByConstant(wait, counter) is { } step:
-                // wait = step * attempt from attempt 1: step, 2 step, 3 step... which is Polly's linear backoff.
+            case BackoffKind.Linear when delayVariableUpdates.Count == 0 && LinearStep(wait, counter, start) is ({ } unit, { } step):
+                // step, 2 step, 3 step... from the first retry on, which is Polly's linear backoff.
                 backoff = BackoffKind.Linear;
-                delayExpression = $"TimeSpan.FromMilliseconds({step.ToString(CultureInfo.InvariantCulture)})";
+                delayExpression = $"TimeSpan.{unit}({step.ToString(CultureInfo.InvariantCulture)})";
                 return true;
             case BackoffKind.Exponential when delayVariableUpdates.Count == 0 && TimeSpanOfPowerOfTwo(wait, counter) is ({ } unit, { } factor):
                 // TimeSpan.FromSeconds(Math.Pow(2, attempt) [* factor]).
@@ -545,10 +545,47 @@ internal static class CanonicalRetryLoop
                               SymbolEqualityComparer.Default.Equals(RetryDelayInference.VariableOf(assignment.Target), local)));
     }
 
-    private static double? MultipliesCounterByConstant(IOperation wait, ILocalSymbol counter) =>
-        OperationSearch.Unwrap(wait) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } multiply
-            ? (IsCounter(multiply.LeftOperand, counter) ? Number(multiply.RightOperand) : IsCounter(multiply.RightOperand, counter) ? Number(multiply.LeftOperand) : null)
-            : null;
+    /// <summary>
+    /// <c>step * (attempt + offset)</c> in milliseconds, or inside <c>TimeSpan.FromMilliseconds/FromSeconds/FromMinutes</c>,
+    /// when it waits exactly one step at the first retry (<c>250 * attempt</c> from attempt 1, <c>200 * (attempt + 1)</c>
+    /// from attempt 0): the TimeSpan factory and the step; null for any other line, which Polly could not keep.
+    /// </summary>
+    private static (string? Unit, double? Step) LinearStep(IOperation wait, ILocalSymbol counter, int counterAtFirstDelay)
+    {
+        var unit = "FromMilliseconds";
+        var value = OperationSearch.Unwrap(wait);
+        if (value is IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.Name: "TimeSpan", Name: "FromMilliseconds" or "FromSeconds" or "FromMinutes" } from, Arguments.Length: 1 } invocation)
+        {
+            unit = from.Name;
+            value = OperationSearch.Unwrap(invocation.Arguments[0].Value);
+        }
+
+        if (value is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } multiply)
+        {
+            return (null, null);
+        }
+
+        var (step, offset) = CounterOffset(multiply.LeftOperand, counter) is { } leftOffset
+            ? (Number(multiply.RightOperand), leftOffset)
+            : (Number(multiply.LeftOperand), CounterOffset(multiply.RightOperand, counter));
+        return step is not null && counterAtFirstDelay + offset == 1 ? (unit, step) : (null, null);
+    }
+
+    /// <summary><c>attempt</c> is 0, <c>attempt + k</c> or <c>k + attempt</c> is k (a constant int); anything else null.</summary>
+    private static int? CounterOffset(IOperation operation, ILocalSymbol counter)
+    {
+        if (IsCounter(operation, counter))
+        {
+            return 0;
+        }
+
+        return OperationSearch.Unwrap(operation) switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, RightOperand.ConstantValue: { HasValue: true, Value: int right } } add when IsCounter(add.LeftOperand, counter) => right,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand.ConstantValue: { HasValue: true, Value: int left } } add when IsCounter(add.RightOperand, counter) => left,
+            _ => null,
+        };
+    }
 
     private static (string? Unit, double? Factor) TimeSpanOfPowerOfTwo(IOperation wait, ILocalSymbol counter)
     {

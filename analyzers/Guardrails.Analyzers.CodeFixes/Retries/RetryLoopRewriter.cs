@@ -114,18 +114,21 @@ internal static class RetryLoopRewriter
         document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(RetryOptions.CodeFixPipelineKey, out var value) &&
         string.Equals(value.Trim(), RetryOptions.CodeFixPipelineStaticField, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A static readonly pipeline field of the same type built exactly as this one would be: reused, not declared again.</summary>
+    /// <summary>
+    /// A static readonly pipeline field of the same type, in any of its parts, built exactly as this one would be:
+    /// reused, not declared again.
+    /// </summary>
     private static string? SharedField(SemanticModel model, MemberDeclarationSyntax member, string builder, CancellationToken cancellationToken)
     {
         var wanted = WithoutWhitespace(builder);
-        return member.Parent is TypeDeclarationSyntax type
-            ? type.Members.OfType<FieldDeclarationSyntax>()
-                .Where(field => field.Modifiers.Any(SyntaxKind.StaticKeyword) && field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword))
-                .SelectMany(field => field.Declaration.Variables)
-                .FirstOrDefault(variable => variable.Initializer is { } initializer &&
-                                            WithoutWhitespace(initializer.Value.ToString()) == wanted &&
-                                            model.GetDeclaredSymbol(variable, cancellationToken) is IFieldSymbol { Type.Name: "ResiliencePipeline" })
-                ?.Identifier.ValueText
+        return member.Parent is TypeDeclarationSyntax type && model.GetDeclaredSymbol(type, cancellationToken) is { } typeSymbol
+            ? typeSymbol.GetMembers()
+                .OfType<IFieldSymbol>()
+                .Where(field => field is { IsStatic: true, IsReadOnly: true, Type.Name: "ResiliencePipeline" })
+                .FirstOrDefault(field => field.DeclaringSyntaxReferences.Any(reference =>
+                    reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } &&
+                    WithoutWhitespace(initializer.Value.ToString()) == wanted))
+                ?.Name
             : null;
     }
 
@@ -187,8 +190,12 @@ internal static class RetryLoopRewriter
             ("Polly", "ResiliencePipelineBuilder"),
             ("Polly.Retry", "RetryStrategyOptions"),
         };
+        // Only names the document now uses: a loop that reuses a pipeline field of another part of its type writes none.
+        var used = new HashSet<string>(
+            root.DescendantTokens().Where(token => token.IsKind(SyntaxKind.IdentifierToken)).Select(token => token.ValueText),
+            StringComparer.Ordinal);
         var missing = required
-            .Where(pair => model.LookupNamespacesAndTypes(Math.Min(position, root.FullSpan.End), name: pair.ProbeType).IsEmpty)
+            .Where(pair => used.Contains(pair.ProbeType) && model.LookupNamespacesAndTypes(Math.Min(position, root.FullSpan.End), name: pair.ProbeType).IsEmpty)
             .Select(pair => pair.Namespace)
             .ToArray();
         if (missing.Length == 0)

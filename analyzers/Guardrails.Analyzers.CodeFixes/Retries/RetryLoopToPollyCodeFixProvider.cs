@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -12,20 +11,18 @@ namespace Guardrails.Analyzers.CodeFixes.Retries;
 /// GR1001/GR1002: rewrites a canonical retry loop into a Polly v8 <c>ResiliencePipeline</c> with the same attempts,
 /// delay, backoff, handled exceptions and cancellation token. Offered only where Polly.Core is referenced and
 /// the loop's behaviour can be kept. Fix All (document, project, solution) rewrites every such loop of a document
-/// in one pass, so pipeline names never clash and a shared field is declared once.
+/// in one pass and the documents one after another (<see cref="RetryLoopFixAllProvider"/>), so pipeline names never
+/// clash and a shared field is declared once per type, even a partial one.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryLoopToPollyCodeFixProvider)), Shared]
 public sealed class RetryLoopToPollyCodeFixProvider : CodeFixProvider
 {
-    private const string Title = "Use a Polly retry pipeline";
+    internal const string Title = "Use a Polly retry pipeline";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.RetryLoopOnException, RuleIdentifiers.TightRetryLoop);
 
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        async (fixAllContext, document, diagnostics) => await RetryLoopRewriter
-            .RewriteAsync(document, diagnostics.Select(diagnostic => diagnostic.Location.SourceSpan.Start), fixAllContext.CancellationToken)
-            .ConfigureAwait(false));
+    public override FixAllProvider GetFixAllProvider() => RetryLoopFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

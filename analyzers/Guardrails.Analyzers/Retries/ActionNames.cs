@@ -35,6 +35,22 @@ internal static class ActionNames
         return false;
     }
 
+    private static readonly string[] NextPiecePrefixes = ["MoveNext", "Read", "Next", "TryDequeue", "TryTake", "TryRead", "Receive"];
+
+    /// <summary><c>reader.Read()</c>, <c>e.MoveNext()</c>, <c>queue.TryDequeue(...)</c>: a call that hands over the next piece of data.</summary>
+    public static bool TakesNextPiece(string methodName)
+    {
+        foreach (var prefix in NextPiecePrefixes)
+        {
+            if (methodName.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A delegate says what it does only through its name: <c>_send()</c> is an action, <c>condition()</c> a question.</summary>
     public static string OfDelegate(string variableName)
     {

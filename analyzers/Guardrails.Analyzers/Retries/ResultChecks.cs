@@ -85,27 +85,36 @@ internal static class ResultChecks
     /// <summary>
     /// <c>response.StatusCode == HttpStatusCode.OK</c>, <c>(int)response.StatusCode &lt; 500</c> (success) or
     /// <c>response.StatusCode == HttpStatusCode.TooManyRequests</c>, <c>(int)response.StatusCode &gt;= 500</c>
-    /// (a transient failure: 408, 429, 5xx), where <c>response</c> comes from an HTTP call inside the region.
+    /// (a transient failure: 408, 429, 5xx, or 202 Accepted: not done yet), where <c>response</c> comes from an
+    /// HTTP call inside the region.
     /// </summary>
     private static FailedResult? HttpStatus(IBinaryOperation comparison, IOperation region, RetryWellKnownTypes types, bool lookingForSuccess)
     {
-        var statusOnLeft = IsStatusCode(comparison.LeftOperand, types);
-        if (!statusOnLeft && !IsStatusCode(comparison.RightOperand, types))
-        {
-            return null;
-        }
-
+        var statusOnLeft = StatusHolder(comparison.LeftOperand, types) is not null;
         var (statusSide, valueSide) = statusOnLeft ? (comparison.LeftOperand, comparison.RightOperand) : (comparison.RightOperand, comparison.LeftOperand);
-        if (StripConversions(valueSide).ConstantValue is not { HasValue: true, Value: int status } ||
-            StripToProperty(statusSide) is not { Instance: ILocalReferenceOperation response })
+        var kind = statusOnLeft ? comparison.OperatorKind : Mirrored(comparison.OperatorKind);
+        return Status(statusSide, valueSide, kind, region, types, lookingForSuccess);
+    }
+
+    /// <summary>
+    /// <c>switch (response.StatusCode) { case HttpStatusCode.Accepted: continue; ... }</c>: the action whose answer
+    /// <paramref name="caseValue"/> is a transient failure (or "not done yet"), if the switch reads an HTTP status.
+    /// </summary>
+    public static FailedResult? SwitchedStatusFailure(IOperation switchedValue, IOperation caseValue, IOperation region, RetryWellKnownTypes types) =>
+        Status(switchedValue, caseValue, BinaryOperatorKind.Equals, region, types, lookingForSuccess: false);
+
+    private static FailedResult? Status(IOperation statusSide, IOperation valueSide, BinaryOperatorKind kind, IOperation region, RetryWellKnownTypes types, bool lookingForSuccess)
+    {
+        if (StatusHolder(statusSide, types) is not { } response ||
+            StripConversions(valueSide).ConstantValue is not { HasValue: true, Value: int status })
         {
             return null;
         }
 
-        var kind = statusOnLeft ? comparison.OperatorKind : Mirrored(comparison.OperatorKind);
         var failure = kind switch
         {
             BinaryOperatorKind.Equals when status is 408 or 429 or >= 500 => $"status {status}",
+            BinaryOperatorKind.Equals when status is 202 => "status 202 (accepted, not done yet)",
             BinaryOperatorKind.NotEquals when status is >= 200 and < 300 => $"a status other than {status}",
             BinaryOperatorKind.GreaterThanOrEqual when status is >= 400 and <= 500 => $"a status of {status} or above",
             BinaryOperatorKind.GreaterThan when status is >= 399 and <= 499 => $"a status above {status}",
@@ -124,7 +133,7 @@ internal static class ResultChecks
             return null;
         }
 
-        return HttpCallAssignedTo(region, response.Local, types) is { } call
+        return HttpCallAssignedTo(region, response, types) is { } call
             ? new FailedResult(call, $"'{call.TargetMethod.Name}' answers {failure ?? "an unsuccessful status"}")
             : null;
     }
@@ -152,9 +161,36 @@ internal static class ResultChecks
             : null;
     }
 
-    private static bool IsStatusCode(IOperation operation, RetryWellKnownTypes types) =>
-        StripToProperty(operation) is { Property.Name: "StatusCode", Instance: ILocalReferenceOperation local } &&
-        RetryWellKnownTypes.IsOrDerivesFrom(local.Local.Type, types.HttpResponseMessage);
+    /// <summary>
+    /// The local holding the HTTP answer whose status <paramref name="operation"/> reads: <c>response</c> in
+    /// <c>response.StatusCode</c> on an <c>HttpResponseMessage</c>, or in <c>response.HttpResponse.StatusCode</c> when
+    /// the property is an <c>HttpStatusCode</c> on another client's response type.
+    /// </summary>
+    private static ILocalSymbol? StatusHolder(IOperation operation, RetryWellKnownTypes types)
+    {
+        if (StripToProperty(operation) is not { Property.Name: "StatusCode" } status)
+        {
+            return null;
+        }
+
+        if (status.Instance is ILocalReferenceOperation local && RetryWellKnownTypes.IsOrDerivesFrom(local.Local.Type, types.HttpResponseMessage))
+        {
+            return local.Local;
+        }
+
+        if (types.HttpStatusCode is null || !SymbolEqualityComparer.Default.Equals(status.Property.Type, types.HttpStatusCode))
+        {
+            return null;
+        }
+
+        var instance = status.Instance;
+        while (instance is IPropertyReferenceOperation { Instance: { } inner })
+        {
+            instance = inner;
+        }
+
+        return (instance as ILocalReferenceOperation)?.Local;
+    }
 
     private static BinaryOperatorKind Mirrored(BinaryOperatorKind kind) => kind switch
     {
@@ -165,8 +201,15 @@ internal static class ResultChecks
         var same => same,
     };
 
-    private static IInvocationOperation? HttpCallAssignedTo(IOperation region, ILocalSymbol local, RetryWellKnownTypes types) =>
-        AssignedValues(region, local).OfType<IInvocationOperation>().FirstOrDefault(invocation => types.IsHttpCall(invocation.TargetMethod));
+    /// <summary>
+    /// The request that gave <paramref name="local"/> its value: an HTTP call for an <c>HttpResponseMessage</c>; for
+    /// another client's response type, whose <c>HttpStatusCode</c> already says it came over HTTP, the call itself.
+    /// </summary>
+    private static IInvocationOperation? HttpCallAssignedTo(IOperation region, ILocalSymbol local, RetryWellKnownTypes types)
+    {
+        var anyCall = !RetryWellKnownTypes.IsOrDerivesFrom(local.Type, types.HttpResponseMessage);
+        return AssignedValues(region, local).OfType<IInvocationOperation>().FirstOrDefault(invocation => anyCall || types.IsHttpCall(invocation.TargetMethod));
+    }
 
     private static IInvocationOperation? ActionAssignedTo(IOperation region, ILocalSymbol local, RetryWellKnownTypes types) =>
         AssignedValues(region, local).OfType<IInvocationOperation>().FirstOrDefault(invocation => RetriedOperationRecognizer.IsRetriableAction(invocation, types));

@@ -41,13 +41,11 @@ internal static class RetryCandidateSyntax
     /// (<c>GetAsync</c>) whose result is kept or tested, not thrown away as a statement of its own: only such a
     /// result can tell a retry that the action failed.
     /// </summary>
-    public static bool MayReportResultOfAction(InvocationExpressionSyntax call)
-    {
-        if (!MayNameAction(call))
-        {
-            return false;
-        }
+    public static bool MayReportResultOfAction(InvocationExpressionSyntax call) => MayNameAction(call) && KeepsResult(call);
 
+    /// <summary>The call's result is kept or tested, not thrown away as a statement of its own.</summary>
+    public static bool KeepsResult(InvocationExpressionSyntax call)
+    {
         SyntaxNode current = call;
         while (true)
         {

@@ -62,14 +62,18 @@ public sealed class RetryLoopAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeLoop(OperationAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
     {
-        if (context.Operation is not ILoopOperation { Syntax: StatementSyntax syntax } loop ||
-            !RetryLoopSyntax.MayBeRetry(syntax) ||
-            types.Value is not { } resolved)
+        if (context.Operation is not ILoopOperation { Syntax: StatementSyntax syntax } loop)
         {
             return;
         }
 
-        var match = RetryLoopDetector.Detect(loop, resolved);
+        var shape = RetryLoopSyntax.Classify(syntax);
+        if (shape == RetryLoopShape.None || types.Value is not { } resolved)
+        {
+            return;
+        }
+
+        var match = RetryLoopDetector.Detect(loop, shape, resolved);
         if (match is null || RetryOptions.IsSanctioned(context.Options, loop) || RetryOptions.IsRetryEngine(context.Options, loop.Body))
         {
             return;

@@ -14,7 +14,11 @@ namespace Guardrails.Analyzers.Retries;
 /// </summary>
 internal static class RetryLoopDetector
 {
-    public static RetryLoopMatch? Detect(ILoopOperation loop, RetryWellKnownTypes types)
+    /// <summary>The retry <paramref name="loop"/> is, looking everywhere (for a caller that has not run the syntax filter).</summary>
+    public static RetryLoopMatch? Detect(ILoopOperation loop, RetryWellKnownTypes types) => Detect(loop, RetryLoopShape.Anything, types);
+
+    /// <summary>The retry <paramref name="loop"/> is, looking only where its <paramref name="shape"/> (from the syntax filter) leaves open.</summary>
+    public static RetryLoopMatch? Detect(ILoopOperation loop, RetryLoopShape shape, RetryWellKnownTypes types)
     {
         if (loop is not (IWhileLoopOperation or IForLoopOperation) || loop.Body is null)
         {
@@ -24,14 +28,15 @@ internal static class RetryLoopDetector
         var condition = ConditionOf(loop);
         var statements = OperationSearch.TopLevelStatements(loop.Body).ToImmutableArray();
 
-        // Every retry shape has a try statement, a negated condition or an early exit on success; most loops have none.
-        if (!statements.Any(statement => statement is ITryOperation or IConditionalOperation { WhenFalse: null }) && !MayTestForFailure(condition))
+        // Every retry shape has a try statement, a negated condition, an early exit on success or a switch on a status;
+        // most loops have none.
+        if (!statements.Any(statement => statement is ITryOperation or IConditionalOperation { WhenFalse: null } or ISwitchOperation) && !MayTestForFailure(condition))
         {
             return null;
         }
 
-        var match = DetectAfterException(loop, condition, statements, types)
-            ?? DetectAfterFailedResult(loop, condition, statements, types);
+        var match = ((shape & RetryLoopShape.RetryingTry) != 0 ? DetectAfterException(loop, condition, statements, types) : null)
+            ?? DetectAfterFailedResult(loop, condition, statements, shape, types);
 
         // Checked last: only a loop that looks like a retry pays for the look at its clock and tokens.
         return match is not null && PollingDeadline.Bounds(loop, condition, types) ? null : match;
@@ -52,7 +57,8 @@ internal static class RetryLoopDetector
 
     private static RetryLoopMatch? DetectAfterException(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
     {
-        if (IteratesOverData(condition))
+        // A loop with no try that catches (most that reach here test a result) pays for nothing below.
+        if (!statements.Any(statement => statement is ITryOperation { Catches.IsEmpty: false }) || IteratesOverData(condition))
         {
             return null;
         }
@@ -106,11 +112,12 @@ internal static class RetryLoopDetector
         return null;
     }
 
-    private static RetryLoopMatch? DetectAfterFailedResult(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
+    private static RetryLoopMatch? DetectAfterFailedResult(ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> statements, RetryLoopShape shape, RetryWellKnownTypes types)
     {
-        var failed = FailureCheckedByCondition(loop, condition, types)
+        var failed = ((shape & RetryLoopShape.ConditionCheck) != 0 ? FailureCheckedByCondition(loop, condition, types) : null)
             ?? SuccessCheckedInBody(loop, statements, types)
-            ?? FailureCheckedInBody(loop, statements, types);
+            ?? FailureCheckedInBody(loop, statements, types)
+            ?? ((shape & RetryLoopShape.StatusCheck) != 0 ? FailureSwitchedInBody(loop, statements, types) : null);
         if (failed is null || ChangesInputBetweenAttempts(loop, failed.Action, types))
         {
             return null;
@@ -175,6 +182,51 @@ internal static class RetryLoopDetector
 
         return null;
     }
+
+    /// <summary>
+    /// <c>switch (response.StatusCode) { case HttpStatusCode.Accepted: continue; case HttpStatusCode.OK: return response.Body; }</c>:
+    /// a case goes round again on a transient or not-done-yet status, and the loop leaves in another case or after the switch.
+    /// </summary>
+    private static FailedResult? FailureSwitchedInBody(ILoopOperation loop, ImmutableArray<IOperation> statements, RetryWellKnownTypes types)
+    {
+        for (var index = 0; index < statements.Length; index++)
+        {
+            if (statements[index] is not ISwitchOperation check ||
+                !(check.Cases.Any(section => LeavesLoop(LastStatementOf(section), loop)) ||
+                  statements.Skip(index + 1).Any(statement => LeavesLoop(statement, loop))))
+            {
+                continue;
+            }
+
+            foreach (var section in check.Cases)
+            {
+                if (LastStatementOf(section) is not IBranchOperation { BranchKind: BranchKind.Continue } goOn ||
+                    !SymbolEqualityComparer.Default.Equals(goOn.Target, loop.ContinueLabel))
+                {
+                    continue;
+                }
+
+                foreach (var clause in section.Clauses)
+                {
+                    var value = clause switch
+                    {
+                        ISingleValueCaseClauseOperation single => single.Value,
+                        IPatternCaseClauseOperation { Pattern: IConstantPatternOperation constant } => constant.Value,
+                        _ => null,
+                    };
+                    if (value is not null && ResultChecks.SwitchedStatusFailure(check.Value, value, loop, types) is { } failed)
+                    {
+                        return failed;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? LastStatementOf(ISwitchCaseOperation section) =>
+        section.Body.IsEmpty ? null : OperationSearch.TopLevelStatements(section.Body[section.Body.Length - 1]).LastOrDefault();
 
     private static ISymbol? ContainingSymbolOf(IOperation operation) =>
         operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
@@ -327,7 +379,8 @@ internal static class RetryLoopDetector
                                RetriedOperationRecognizer.IsRetriableAction(invocation, types));
     }
 
-    private static bool IsStateQuery(string name) =>
+    /// <summary><c>File.Exists(path)</c>, <c>IsReady()</c>: a call that asks about a state rather than acting.</summary>
+    internal static bool IsStateQuery(string name) =>
         name == "Exists" || (name.StartsWith("Is", System.StringComparison.Ordinal) && name.Length > 2 && char.IsUpper(name[2]));
 
     /// <summary>Variables the loop reads to decide it is done: those of its condition and of <c>if (done) break;</c>.</summary>
@@ -351,13 +404,7 @@ internal static class RetryLoopDetector
     private static bool IteratesOverData(IOperation? condition) =>
         condition is not null &&
         OperationSearch.DescendantsInSameBody(condition).Prepend(condition).OfType<IInvocationOperation>().Any(invocation =>
-            invocation.TargetMethod.Name.StartsWith("MoveNext", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("Next", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("TryDequeue", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("TryTake", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("TryRead", System.StringComparison.Ordinal) ||
-            invocation.TargetMethod.Name.StartsWith("Receive", System.StringComparison.Ordinal));
+            ActionNames.TakesNextPiece(invocation.TargetMethod.Name));
 
     private static bool ContinuesLoop(IBlockOperation handler, ILoopOperation loop) =>
         OperationSearch.DescendantsInSameBody(handler)

@@ -17,6 +17,7 @@ internal sealed class RetryWellKnownTypes
         WaitHandle = compilation.GetTypeByMetadataName("System.Threading.WaitHandle");
         HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
         HttpResponseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
+        HttpStatusCode = compilation.GetTypeByMetadataName("System.Net.HttpStatusCode");
         HttpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
         HttpMessageHandler = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageHandler");
         DelegatingHandler = compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler");
@@ -39,6 +40,7 @@ internal sealed class RetryWellKnownTypes
     public INamedTypeSymbol? WaitHandle { get; }
     public INamedTypeSymbol? HttpClient { get; }
     public INamedTypeSymbol? HttpResponseMessage { get; }
+    public INamedTypeSymbol? HttpStatusCode { get; }
     public INamedTypeSymbol? HttpMessageInvoker { get; }
     public INamedTypeSymbol? HttpMessageHandler { get; }
     public INamedTypeSymbol? DelegatingHandler { get; }

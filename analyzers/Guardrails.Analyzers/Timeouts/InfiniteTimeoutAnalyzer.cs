@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,6 +30,9 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
 
     private const string FiniteTimeout = "give it a finite timeout sized to the caller's budget";
 
+    /// <summary>The words every infinite argument the rule reads is written with (see <see cref="InfiniteLookingArgument"/>).</summary>
+    private static readonly string[] InfiniteArgumentWords = ["-1", "Infinite", "MaxValue"];
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -46,28 +51,78 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
 
         var properties = TimeoutProperties.Create(context.Compilation);
         var testCode = TestCodeFilter.Create(context.Compilation);
-        // Calls through operation actions: their operations are bound by the driver for every body anyway, while a
-        // syntax action that asks the semantic model about a call given -1 (an index, a bound: common in most code)
-        // pays for binding the whole body. The written arguments are tested first either way. Assignments through a
-        // syntax action: their test (a member named ...Timeout) almost never passes, so they almost never bind.
-        context.RegisterOperationAction(c => AnalyzeArguments(c, infinite, testCode), OperationKind.Invocation, OperationKind.ObjectCreation);
-        context.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, infinite, properties, testCode), SyntaxKind.SimpleAssignmentExpression);
+        // One action per file, not one per call and assignment: every finding is written with one of a few words
+        // ("-1", "Infinite", "MaxValue", "Timeout"), so a search of the file's text finds the few places to look at,
+        // and the syntax and semantic model are asked about those alone. An action per call cost more in the driver's
+        // dispatch than the whole search (docs/performance.md).
+        context.RegisterSemanticModelAction(c => AnalyzeFile(c, infinite, properties, testCode));
     }
 
-    private static void AnalyzeArguments(OperationAnalysisContext context, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)
     {
-        var argumentList = context.Operation.Syntax switch
+        var tree = context.SemanticModel.SyntaxTree;
+        var text = tree.GetText(context.CancellationToken).ToString();
+        foreach (var word in InfiniteArgumentWords)
         {
-            InvocationExpressionSyntax invocation => invocation.ArgumentList,
-            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
-            _ => null,
-        };
-        if (argumentList is null || !AnyLooksInfinite(argumentList))
-        {
-            return;
+            foreach (var token in TokensWritten(tree, text, word, context.CancellationToken))
+            {
+                if (InfiniteLookingArgument(token) is { } argument)
+                {
+                    AnalyzeArgument(context, argument, infinite, testCode);
+                }
+            }
         }
 
-        var arguments = context.Operation switch
+        foreach (var token in TokensWritten(tree, text, "Timeout", context.CancellationToken))
+        {
+            if (AssignmentToATimeout(token) is { } assignment)
+            {
+                AnalyzeAssignment(context, assignment, infinite, properties, testCode);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The tokens whose text holds <paramref name="word"/>, each once (a word found in a comment yields the token the
+    /// comment belongs to, which the callers' shape tests turn down). The tree is read only when the word occurs.
+    /// </summary>
+    private static IEnumerable<SyntaxToken> TokensWritten(SyntaxTree tree, string text, string word, CancellationToken cancellationToken)
+    {
+        SyntaxNode? root = null;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0;)
+        {
+            root ??= tree.GetRoot(cancellationToken);
+            var token = root.FindToken(at);
+            yield return token;
+            at = text.IndexOf(word, Math.Max(at + word.Length, token.Span.End), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The argument of a call or <c>new</c> that a token found by the text search is written as, when it looks
+    /// infinite: <c>-1</c>, and names such as <c>Timeout.Infinite</c>, <c>Timeout.InfiniteTimeSpan</c>,
+    /// <c>TimeSpan.MaxValue</c> or a constant of one's own named for infinity.
+    /// </summary>
+    private static ArgumentSyntax? InfiniteLookingArgument(SyntaxToken token)
+    {
+        ExpressionSyntax? written = token.Parent switch
+        {
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.ValueText: "1" } } minus
+                when token.IsKind(SyntaxKind.MinusToken) => minus,
+            IdentifierNameSyntax name when name.Identifier.ValueText is var identifier
+                && (identifier == "MaxValue" || identifier.IndexOf("Infinite", StringComparison.Ordinal) >= 0)
+                => name.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Name == name ? memberAccess : name,
+            _ => null,
+        };
+        return written?.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax } } argument
+            && argument.Expression == written
+                ? argument
+                : null;
+    }
+
+    private static void AnalyzeArgument(SemanticModelAnalysisContext context, ArgumentSyntax syntax, InfiniteTimeoutValues infinite, TestCodeFilter testCode)
+    {
+        var arguments = context.SemanticModel.GetOperation(syntax.Parent!.Parent!, context.CancellationToken) switch
         {
             IInvocationOperation invocation => invocation.Arguments,
             IObjectCreationOperation creation => creation.Arguments,
@@ -76,11 +131,13 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
         foreach (var argument in arguments)
         {
             // The value test is the cheap one and almost always false; the parameter's name is read only after it.
-            if (argument.ArgumentKind != ArgumentKind.Explicit
+            if (argument.Syntax != syntax
+                || argument.ArgumentKind != ArgumentKind.Explicit
                 || !infinite.IsInfinite(argument.Value)
                 || argument.Parameter is not { } parameter
                 || !TimeoutParameters.IsTimeout(parameter)
-                || testCode.Skips(context))
+                || NoTimeoutConfiguredBranch.Contains(syntax)
+                || testCode.Skips(context, syntax))
             {
                 continue;
             }
@@ -93,47 +150,33 @@ public sealed class InfiniteTimeoutAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>
-    /// The written forms of "never": <c>-1</c>, and names such as <c>Timeout.Infinite</c>,
-    /// <c>Timeout.InfiniteTimeSpan</c>, <c>TimeSpan.MaxValue</c> or a constant of one's own named for infinity.
-    /// </summary>
-    private static bool AnyLooksInfinite(ArgumentListSyntax arguments)
+    /// <summary>The assignment whose target a token found by the text search names, when that name ends in <c>Timeout</c>.</summary>
+    private static AssignmentExpressionSyntax? AssignmentToATimeout(SyntaxToken token)
     {
-        foreach (var argument in arguments.Arguments)
+        if (token.Parent is not IdentifierNameSyntax name || !name.Identifier.ValueText.EndsWith("Timeout", StringComparison.Ordinal))
         {
-            var name = argument.Expression switch
-            {
-                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.ValueText: "1" } } => "-1",
-                MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                _ => string.Empty,
-            };
-            // Most arguments are short names; the substring search runs only on one long enough to hold the word.
-            if (name == "-1" || name == "MaxValue" || (name.Length >= "Infinite".Length && name.IndexOf("Infinite", StringComparison.Ordinal) >= 0))
-            {
-                return true;
-            }
+            return null;
         }
 
-        return false;
+        SyntaxNode target = name.Parent switch
+        {
+            MemberAccessExpressionSyntax memberAccess when memberAccess.Name == name => memberAccess,
+            MemberBindingExpressionSyntax memberBinding when memberBinding.Name == name => memberBinding,
+            _ => name,
+        };
+        return target.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment && assignment.Left == target
+            ? assignment
+            : null;
     }
 
-    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)
+    private static void AnalyzeAssignment(SemanticModelAnalysisContext context, AssignmentExpressionSyntax syntax, InfiniteTimeoutValues infinite, TimeoutProperties properties, TestCodeFilter testCode)
     {
-        var syntax = (AssignmentExpressionSyntax)context.Node;
-        var target = syntax.Left switch
-        {
-            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
-            _ => string.Empty,
-        };
-        if (!target.EndsWith("Timeout", StringComparison.Ordinal)
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation assignment
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation assignment
             || assignment.Target is not IPropertyReferenceOperation { Property: var property }
             || !IsInfiniteFor(property, assignment.Value, infinite, properties)
             || (properties.IsHttpClientTimeout(property) && (ResilienceHandlerOwnsTimeouts(assignment, properties) || SelfBoundingType.BoundsRequests(syntax)))
-            || testCode.Skips(context))
+            || NoTimeoutConfiguredBranch.Contains(syntax)
+            || testCode.Skips(context, syntax))
         {
             return;
         }

@@ -66,6 +66,10 @@ internal sealed class TestCodeFilter
     public bool Skips(SyntaxNodeAnalysisContext context)
         => Skips(context.Options, context.Node.SyntaxTree, context.ContainingSymbol);
 
+    /// <summary>True when the node, found by a whole-file action, sits in test code and the options say to leave test code alone.</summary>
+    public bool Skips(SemanticModelAnalysisContext context, SyntaxNode node)
+        => Skips(context.Options, node.SyntaxTree, context.SemanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken));
+
     private bool Skips(AnalyzerOptions options, SyntaxTree tree, ISymbol? containingSymbol)
     {
         if (!IsTestProject(options) && (testAttributes.IsEmpty || containingSymbol is null || !IsInTestCode(containingSymbol)))

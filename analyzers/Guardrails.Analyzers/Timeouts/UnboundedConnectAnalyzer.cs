@@ -15,7 +15,8 @@ namespace Guardrails.Analyzers.Timeouts;
 /// overloads only record the remote end and send nothing). Named pipes: <c>NamedPipeClientStream.Connect()</c> and
 /// <c>NamedPipeServerStream.WaitForConnection()</c>, which wait forever for the other end. A task or
 /// <c>IAsyncResult</c> waited on with a bound in the same function (<c>.Wait(timeout)</c>, <c>.WaitAsync(timeout)</c>,
-/// <c>Task.WhenAny(connect, Task.Delay(timeout))</c>, <c>AsyncWaitHandle.WaitOne(timeout)</c>) is bounded.
+/// <c>Task.WhenAny(connect, Task.Delay(timeout))</c>, <c>AsyncWaitHandle.WaitOne(timeout)</c>) is bounded, and so is a
+/// <c>Connect</c> on a socket the same function made non-blocking (it returns at once).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedConnectAnalyzer : DiagnosticAnalyzer
@@ -74,6 +75,7 @@ public sealed class UnboundedConnectAnalyzer : DiagnosticAnalyzer
             || (kind == ConnectingTypes.Kind.Udp && !TakesHostName(method))
             || BoundedTask.IsBounded(syntax)
             || (name == "BeginConnect" && HasCallback(invocation))
+            || (name == "Connect" && kind == ConnectingTypes.Kind.Socket && NonBlockingSocket.IsConnectedOn(syntax))
             || IsReportedElsewhere(invocation, context.ContainingSymbol, method, types.CancellationToken)
             || testCode.Skips(context))
         {

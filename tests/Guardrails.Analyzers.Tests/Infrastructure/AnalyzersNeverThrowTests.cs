@@ -88,7 +88,7 @@ public sealed class AnalyzersNeverThrowTests
         yield return source.Length;
     }
 
-    private static string ReadResource(string resourceName)
+    internal static string ReadResource(string resourceName)
     {
         using var stream = typeof(AnalyzersNeverThrowTests).Assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"resource {resourceName} is missing");

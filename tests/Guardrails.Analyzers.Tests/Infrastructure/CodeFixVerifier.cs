@@ -33,7 +33,8 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     public static Task VerifyNoFixAsync(string source, bool referencePolly = true) => VerifyAsync(source, source, referencePolly);
 
     /// <summary>Several documents, several diagnostics: one fix at a time and Fix All must both give <paramref name="fixedSources"/>.</summary>
-    public static Task VerifyFixAllAsync(string[] sources, string[] fixedSources)
+    /// <param name="editorConfig">Lines for an <c>.editorconfig</c> section covering every file, when the fix reads options.</param>
+    public static Task VerifyFixAllAsync(string[] sources, string[] fixedSources, string? editorConfig = null)
     {
         var test = new Test();
         for (var index = 0; index < sources.Length; index++)
@@ -42,7 +43,7 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
             test.FixedState.Sources.Add(("/0/Test" + index + ".cs", fixedSources[index]));
         }
 
-        TestProject.Configure(test, referencePolly: true, editorConfig: null);
+        TestProject.Configure(test, referencePolly: true, editorConfig);
         return test.RunAsync(CancellationToken.None);
     }
 

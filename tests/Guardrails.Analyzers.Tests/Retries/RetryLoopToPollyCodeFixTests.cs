@@ -408,6 +408,25 @@ public sealed class RetryLoopToPollyCodeFixTests
         """);
 
     [Test]
+    public Task No_fix_for_a_linear_backoff_whose_first_wait_is_not_one_step() => Verify.VerifyNoFixAsync("""
+        using System.IO;
+        using System.Threading;
+
+        class C
+        {
+            void Save(string path)
+            {
+                // 200 ms, 300 ms, 400 ms: Polly's linear backoff would wait 200 ms, 400 ms, 600 ms.
+                {|GR1001:for|} (var attempt = 0; attempt < 4; attempt++)
+                {
+                    try { File.WriteAllText(path, "x"); break; }
+                    catch (IOException) when (attempt < 3) { Thread.Sleep(100 * (attempt + 2)); }
+                }
+            }
+        }
+        """);
+
+    [Test]
     public Task No_fix_for_a_while_loop_whose_counter_is_used_after_it() => Verify.VerifyNoFixAsync("""
         using System;
         using System.IO;

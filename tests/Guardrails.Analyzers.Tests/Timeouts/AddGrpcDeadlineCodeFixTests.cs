@@ -63,4 +63,52 @@ public sealed class AddGrpcDeadlineCodeFixTests
             }
 
             """);
+
+    [Test]
+    public Task Fix_all_adds_a_deadline_to_every_call_across_documents()
+        => CodeFixVerifier<GrpcCallWithoutDeadlineAnalyzer, AddGrpcDeadlineCodeFix>.VerifyFixAllAsync(
+            [
+                """
+                using System;
+                using System.Threading.Tasks;
+
+                class Greetings
+                {
+                    HelloReply Once(GreeterClient client) => client.{|GR2004:SayHello|}(new HelloRequest());
+
+                    async Task<HelloReply> LaterAsync(GreeterClient client) => await client.{|GR2004:SayHelloAsync|}(new HelloRequest());
+                }
+                """,
+                """
+                using System;
+
+                class Welcome
+                {
+                    HelloReply Run(GreeterClient client) => client.{|GR2004:SayHello|}(new HelloRequest());
+                }
+                """,
+                GrpcCallWithoutDeadlineAnalyzerTests.GreeterClient,
+            ],
+            [
+                """
+                using System;
+                using System.Threading.Tasks;
+
+                class Greetings
+                {
+                    HelloReply Once(GreeterClient client) => client.SayHello(new HelloRequest(), deadline: DateTime.UtcNow.Add(TimeSpan.FromSeconds(30)));
+
+                    async Task<HelloReply> LaterAsync(GreeterClient client) => await client.SayHelloAsync(new HelloRequest(), deadline: DateTime.UtcNow.Add(TimeSpan.FromSeconds(30)));
+                }
+                """,
+                """
+                using System;
+
+                class Welcome
+                {
+                    HelloReply Run(GreeterClient client) => client.SayHello(new HelloRequest(), deadline: DateTime.UtcNow.Add(TimeSpan.FromSeconds(30)));
+                }
+                """,
+                GrpcCallWithoutDeadlineAnalyzerTests.GreeterClient,
+            ]);
 }

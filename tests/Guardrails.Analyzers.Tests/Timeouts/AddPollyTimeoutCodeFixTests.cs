@@ -68,4 +68,67 @@ public sealed class AddPollyTimeoutCodeFixTests
             }
             """,
             editorConfig: "guardrails.default_timeout = 00:00:02.5");
+
+    [Test]
+    public Task Fix_all_adds_a_timeout_to_every_retry_pipeline_across_documents()
+        => CodeFixVerifier<RetryWithoutTimeoutAnalyzer, AddPollyTimeoutCodeFix>.VerifyFixAllAsync(
+            [
+                """
+                using Polly;
+                using Polly.Retry;
+
+                class Orders
+                {
+                    ResiliencePipeline Reads() => new ResiliencePipelineBuilder()
+                        .{|GR2006:AddRetry|}(new RetryStrategyOptions { MaxRetryAttempts = 3 })
+                        .Build();
+
+                    ResiliencePipeline Writes() => new ResiliencePipelineBuilder()
+                        .{|GR2006:AddRetry|}(new RetryStrategyOptions { MaxRetryAttempts = 1 })
+                        .Build();
+                }
+                """,
+                """
+                using Polly;
+                using Polly.Retry;
+
+                class Payments
+                {
+                    ResiliencePipeline Create() => new ResiliencePipelineBuilder()
+                        .{|GR2006:AddRetry|}(new RetryStrategyOptions())
+                        .Build();
+                }
+                """,
+            ],
+            [
+                """
+                using Polly;
+                using Polly.Retry;
+
+                class Orders
+                {
+                    ResiliencePipeline Reads() => new ResiliencePipelineBuilder()
+                        .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3 })
+                        .AddTimeout(System.TimeSpan.FromSeconds(30))
+                        .Build();
+
+                    ResiliencePipeline Writes() => new ResiliencePipelineBuilder()
+                        .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 1 })
+                        .AddTimeout(System.TimeSpan.FromSeconds(30))
+                        .Build();
+                }
+                """,
+                """
+                using Polly;
+                using Polly.Retry;
+
+                class Payments
+                {
+                    ResiliencePipeline Create() => new ResiliencePipelineBuilder()
+                        .AddRetry(new RetryStrategyOptions())
+                        .AddTimeout(System.TimeSpan.FromSeconds(30))
+                        .Build();
+                }
+                """,
+            ]);
 }

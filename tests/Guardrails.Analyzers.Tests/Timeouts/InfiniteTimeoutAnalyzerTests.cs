@@ -206,4 +206,180 @@ public sealed class InfiniteTimeoutAnalyzerTests
                 }
             }
             """);
+
+    [Test]
+    public Task An_infinite_HttpClient_timeout_in_a_type_that_runs_its_requests_through_a_timeout_helper_is_not_reported()
+        => VerifyAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            static class Utility
+            {
+                public static async Task<T> WithTimeout<T>(TimeSpan timeout, CancellationToken token, Func<CancellationToken, Task<T>> work)
+                {
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(token);
+                    linked.CancelAfter(timeout);
+                    return await work(linked.Token);
+                }
+            }
+
+            sealed class Timeouts
+            {
+                public TimeSpan ShortTimeout { get; } = TimeSpan.FromSeconds(30);
+            }
+
+            sealed class StorageBackend
+            {
+                private readonly Timeouts _timeouts = new();
+                private readonly HttpClient _httpClient;
+
+                public StorageBackend(HttpMessageHandler handler)
+                {
+                    _httpClient = new HttpClient(handler);
+                    // Every request below runs under the backend's own timeouts.
+                    _httpClient.Timeout = Timeout.InfiniteTimeSpan;
+                }
+
+                public async Task DeleteAsync(string name, CancellationToken cancelToken)
+                {
+                    using var response = await Utility.WithTimeout(_timeouts.ShortTimeout, cancelToken,
+                        ct => _httpClient.SendAsync(new HttpRequestMessage(HttpMethod.Delete, name), ct));
+                }
+            }
+            """);
+
+    [Test]
+    public Task An_infinite_HttpClient_timeout_in_a_type_whose_requests_pass_only_the_callers_token_is_reported()
+        => VerifyAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class StorageBackend
+            {
+                private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
+                private readonly HttpClient _httpClient = new();
+
+                public StorageBackend()
+                {
+                    _httpClient.Timeout = {|GR2002:Timeout.InfiniteTimeSpan|};
+                }
+
+                public Task<HttpResponseMessage> DeleteAsync(string name, CancellationToken cancelToken)
+                    => _httpClient.SendAsync(new HttpRequestMessage(HttpMethod.Delete, name), cancelToken);
+
+                // A timeout beside a lambda that takes no token bounds nothing the lambda sends.
+                public Task<string> ReadAsync(string name)
+                    => Run(ReadTimeout, () => _httpClient.GetStringAsync(name));
+
+                private static Task<string> Run(TimeSpan timeout, Func<Task<string>> work) => work();
+            }
+            """);
+
+    [Test]
+    public Task An_infinite_timeout_only_where_the_configured_timeout_is_zero_or_less_is_not_reported()
+        => VerifyAsync("""
+            using System;
+            using System.Net.Sockets;
+            using System.Threading;
+
+            sealed class WriteBuffer
+            {
+                private readonly Socket _socket;
+
+                public WriteBuffer(Socket socket) => _socket = socket;
+
+                internal TimeSpan Timeout
+                {
+                    set
+                    {
+                        if (value > TimeSpan.Zero)
+                        {
+                            _socket.SendTimeout = (int)value.TotalMilliseconds;
+                        }
+                        else
+                        {
+                            _socket.SendTimeout = -1;
+                        }
+                    }
+                }
+
+                public bool WaitForReply(WaitHandle reply, int replyTimeoutMs)
+                {
+                    if (replyTimeoutMs <= 0)
+                    {
+                        return reply.WaitOne(System.Threading.Timeout.Infinite);
+                    }
+
+                    return reply.WaitOne(replyTimeoutMs);
+                }
+            }
+            """);
+
+    [Test]
+    public Task An_infinite_timeout_in_a_branch_that_does_not_test_a_configured_timeout_is_reported()
+        => VerifyAsync("""
+            using System;
+            using System.Net.Sockets;
+            using System.Threading;
+
+            sealed class WriteBuffer
+            {
+                private readonly Socket _socket;
+
+                public WriteBuffer(Socket socket) => _socket = socket;
+
+                internal TimeSpan Timeout
+                {
+                    set
+                    {
+                        // The infinite value sits in the branch of a positive timeout: not the user's "none".
+                        if (value > TimeSpan.Zero)
+                        {
+                            _socket.SendTimeout = {|GR2002:-1|};
+                        }
+                    }
+                }
+
+                public void Send(int retries, WaitHandle reply)
+                {
+                    if (retries > 0)
+                    {
+                        _socket.ReceiveTimeout = 5_000;
+                    }
+                    else
+                    {
+                        _socket.ReceiveTimeout = {|GR2002:0|};
+                        _ = reply.WaitOne({|GR2002:System.Threading.Timeout.Infinite|});
+                    }
+                }
+            }
+            """);
+
+    [Test]
+    public Task Each_infinite_argument_is_reported_once_and_the_same_words_in_comments_strings_and_other_numbers_are_not()
+        => VerifyAsync("""
+            using System;
+            using System.Threading;
+
+            class Worker
+            {
+                private const int InfiniteInfiniteTimeout = -1;
+
+                void Copy(int readTimeout, int writeTimeout) { }
+
+                void Run(ManualResetEvent signal)
+                {
+                    // wait -1, Timeout.Infinite or TimeSpan.MaxValue: words in a comment are not calls.
+                    Console.WriteLine("signal.WaitOne(-1); Timeout.Infinite");
+                    Copy({|GR2002:-1|}, {|GR2002:Timeout.Infinite|});
+                    Copy(readTimeout: {|GR2002:InfiniteInfiniteTimeout|}, writeTimeout: -10);
+                    _ = signal.WaitOne(-100);
+                }
+            }
+            """);
 }
+

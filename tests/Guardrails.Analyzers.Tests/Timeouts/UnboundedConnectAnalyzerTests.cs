@@ -152,4 +152,66 @@ public sealed class UnboundedConnectAnalyzerTests
                 }
             }
             """);
+
+    [Test]
+    public Task A_connect_on_a_socket_made_non_blocking_in_the_same_function_is_not_reported()
+        => VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Connector
+            {
+                Socket Open(IPEndPoint endpoint, int perEndpointTimeout)
+                {
+                    var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+                    try
+                    {
+                        socket.Connect(endpoint);
+                    }
+                    catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
+                    {
+                    }
+
+                    var write = new List<Socket> { socket };
+                    var error = new List<Socket> { socket };
+                    Socket.Select(null, write, error, perEndpointTimeout);
+                    if (write.Count is 0)
+                    {
+                        throw new System.TimeoutException("Timeout during connection attempt");
+                    }
+
+                    socket.Blocking = true;
+                    return socket;
+                }
+
+                void OpenLater(Socket socket, IPEndPoint endpoint)
+                {
+                    socket.Blocking = false;
+                    try { socket.Connect(endpoint); } catch (SocketException) { }
+                }
+            }
+            """);
+
+    [Test]
+    public Task A_blocking_connect_beside_another_non_blocking_socket_is_reported()
+        => VerifyAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Connector
+            {
+                void Open(IPEndPoint endpoint, Socket probe)
+                {
+                    probe.Blocking = false;
+                    var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { Blocking = true };
+                    socket.{|GR2003:Connect|}(endpoint);
+                }
+
+                void Reopen(Socket socket, IPEndPoint endpoint)
+                {
+                    socket.{|GR2003:Connect|}(endpoint);
+                }
+            }
+            """);
 }
