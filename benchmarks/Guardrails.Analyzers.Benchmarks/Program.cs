@@ -13,6 +13,8 @@ using Guardrails.Analyzers.Benchmarks;
 // --scan DIR [ASSEMBLY...]: every analyzer over the .cs files of another code base (see ExternalCodeScan).
 // --real DIR: the compiler alone, then every Guardrails and Meziantou.Analyzer analyzer in one run over the .cs files
 //             under DIR, each analyzer's time from the driver's telemetry (see RealCodebaseCost, docs/performance.md).
+// --real DIR --only NAME[,NAME...]: the same analysis run with only the named Guardrails analyzers (all of Meziantou's
+//             still run, for their median), and without the compiler-alone runs: a quicker look at one analyzer.
 // anything else: BenchmarkDotNet arguments (e.g. --filter '*').
 if (args.Length > 1 && args[0] == "--scan")
 {
@@ -22,7 +24,8 @@ if (args.Length > 1 && args[0] == "--scan")
 
 if (args.Length > 1 && args[0] == "--real")
 {
-    await RealCodebaseCost.RunAsync(Path.GetFullPath(args[1]), Console.Out).ConfigureAwait(false);
+    var only = args.Length > 3 && args[2] == "--only" ? args[3].Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
+    await RealCodebaseCost.RunAsync(Path.GetFullPath(args[1]), only, Console.Out).ConfigureAwait(false);
     return 0;
 }
 

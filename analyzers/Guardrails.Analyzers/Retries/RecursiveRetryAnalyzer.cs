@@ -37,52 +37,81 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
         {
             var types = RetryWellKnownTypes.OnDemand(compilationContext.Compilation);
 
-            // One callback per method body and local function, on the operation tree every build already has (the
-            // SDK's own analyzers need it): no per-invocation work, and no binding of a method on this analyzer's account.
-            compilationContext.RegisterOperationAction(
-                operationContext => AnalyzeFunction(operationContext, types),
-                OperationKind.MethodBody,
-                OperationKind.LocalFunction);
+            // One callback per call, on the operation tree every build already has (the SDK's own analyzers need it):
+            // whether a call targets the method it sits in is two symbol comparisons on objects the driver has just
+            // built, so no method's source text or syntax is read unless it calls itself.
+            compilationContext.RegisterOperationAction(operationContext => AnalyzeCall(operationContext, types), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeFunction(OperationAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
+    private static void AnalyzeCall(OperationAnalysisContext context, Lazy<RetryWellKnownTypes?> types)
     {
-        var (name, parameters, body) = context.Operation.Syntax switch
-        {
-            MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody),
-            LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody),
-            _ => (string.Empty, null, null),
-        };
-
-        // Most methods never write their own name in their body: a text search rules them out before any walk.
-        if (body is null || parameters is null ||
-            !SourceTextSearch.ContainsWord(body.SyntaxTree.GetText(context.CancellationToken), body.Span, name))
+        var invocation = (IInvocationOperation)context.Operation;
+        var target = invocation.TargetMethod.OriginalDefinition;
+        if (target.MethodKind != MethodKind.LocalFunction &&
+            !SymbolEqualityComparer.Default.Equals(target, context.ContainingSymbol.OriginalDefinition))
         {
             return;
         }
 
-        // Syntax first: a call by the method's own name, passing its own parameters again, from a catch block or
-        // after an earlier action whose result the method tests.
-        var function = context.Operation is ILocalFunctionOperation localFunction ? localFunction.Symbol : context.ContainingSymbol as IMethodSymbol;
-        var actionTestedBefore = false;
-        foreach (var call in RetryCandidateSyntax.NodesInSameBody(body).OfType<InvocationExpressionSyntax>())
+        if (CatchClauseContext.EnclosingFunction(invocation, context.ContainingSymbol) is not { } function ||
+            !SymbolEqualityComparer.Default.Equals(target, function.OriginalDefinition) ||
+            invocation.Syntax is not InvocationExpressionSyntax call ||
+            DeclaringFunction(call) is not { } declaring)
         {
-            if (InvokedName(call.Expression) == name &&
-                (actionTestedBefore || RetryCandidateSyntax.EnclosingCatch(call) is not null) &&
-                PassesOwnParametersAgain(call.ArgumentList, parameters) &&
-                function is not null &&
-                types.Value is { } resolved &&
-                context.Operation.SemanticModel?.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
-            {
-                AnalyzeInvocation(context, invocation, function, resolved);
-            }
+            return;
+        }
 
-            actionTestedBefore |= RetryCandidateSyntax.MayReportResultOfAction(call);
+        // Syntax next: a call by the method's own name, passing its own parameters again, from a catch block or after
+        // an earlier action whose result the method tests.
+        if (InvokedName(call.Expression) == declaring.Name &&
+            PassesOwnParametersAgain(call.ArgumentList, declaring.Parameters) &&
+            (RetryCandidateSyntax.EnclosingCatch(call) is not null || ActionTestedBefore(declaring.Body, call)))
+        {
+            AnalyzeInvocation(context, invocation, function, types);
         }
     }
 
-    /// <summary>The syntax of <see cref="IsSameCallAgain"/>: each argument names a parameter, steps one by a constant, or increments it.</summary>
+    /// <summary>
+    /// The method or local function whose body holds <paramref name="call"/>: its name, parameters and body; null when
+    /// the call sits in a lambda, or in another kind of member (a constructor, an accessor, an operator).
+    /// </summary>
+    private static (string Name, ParameterListSyntax Parameters, SyntaxNode Body)? DeclaringFunction(InvocationExpressionSyntax call)
+    {
+        for (var current = call.Parent; current is not null; current = current.Parent)
+        {
+            var (name, parameters, body) = current switch
+            {
+                MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody),
+                LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody),
+                _ => (string.Empty, null, null),
+            };
+            if (body is not null && parameters is not null)
+            {
+                return body.Span.Contains(call.Span) ? (name, parameters, body) : null;
+            }
+
+            if (current is AnonymousFunctionExpressionSyntax or MemberDeclarationSyntax)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a call to an action whose result the method keeps comes before <paramref name="call"/> in the same body.</summary>
+    private static bool ActionTestedBefore(SyntaxNode body, InvocationExpressionSyntax call) =>
+        RetryCandidateSyntax.NodesInSameBody(body)
+            .TakeWhile(node => node != call)
+            .OfType<InvocationExpressionSyntax>()
+            .Any(RetryCandidateSyntax.MayReportResultOfAction);
+
+    /// <summary>
+    /// The syntax of <see cref="IsSameCallAgain"/>: each argument names a parameter, steps one by a constant, or
+    /// increments or decrements it (<c>-value</c> is other data). A postfix operator may also be <c>value!</c>, which
+    /// passes the parameter on unchanged.
+    /// </summary>
     private static bool PassesOwnParametersAgain(ArgumentListSyntax arguments, ParameterListSyntax parameters)
     {
         if (arguments.Arguments.Count > parameters.Parameters.Count)
@@ -96,7 +125,7 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                 BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression or (int)SyntaxKind.SubtractExpression, Left: IdentifierNameSyntax counter, Right: LiteralExpressionSyntax } => counter.Identifier.ValueText,
-                PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression, Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
                 PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax counter } => counter.Identifier.ValueText,
                 _ => null,
             };
@@ -117,14 +146,16 @@ public sealed class RecursiveRetryAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol function, RetryWellKnownTypes types)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol function, Lazy<RetryWellKnownTypes?> lazyTypes)
     {
+        // The framework types are looked up only once the call is known to be the same call again.
         var enclosing = CatchClauseContext.EnclosingFunction(invocation, function);
         if (enclosing is null ||
             !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, function.OriginalDefinition) ||
             !SymbolEqualityComparer.Default.Equals(enclosing.OriginalDefinition, function.OriginalDefinition) ||
             invocation.Instance is not (null or IInstanceReferenceOperation) ||
-            !IsSameCallAgain(invocation, out var counters))
+            !IsSameCallAgain(invocation, out var counters) ||
+            lazyTypes.Value is not { } types)
         {
             return;
         }

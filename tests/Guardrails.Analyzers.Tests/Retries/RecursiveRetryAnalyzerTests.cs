@@ -191,4 +191,126 @@ public sealed class RecursiveRetryAnalyzerTests
             }
         }
         """);
+
+    [Test]
+    public Task A_call_through_this_after_the_name_is_written_in_comments_strings_and_other_calls_is_a_recursive_retry() => Verify.VerifyAsync("""
+        using System.IO;
+
+        class Channel
+        {
+            private readonly Channel _inner = new();
+
+            // Connect once, then Connect again from the catch.
+            void Connect(string host, int retries)
+            {
+                try
+                {
+                    _inner.Connect(host, retries);
+                    Log("Connect(" + host + ")");
+                }
+                catch (IOException) when (retries > 0)
+                {
+                    {|#0:this.Connect(host, retries - 1)|};
+                }
+            }
+
+            void Log(string message) { }
+        }
+        """,
+        Verify.Diagnostic("GR1004").WithLocation(0).WithArguments("Connect", "from its catch block after catching IOException", "attempts limited by 'retries > 0', no delay between attempts", ""));
+
+    [Test]
+    public Task A_local_function_calling_itself_from_its_catch_is_a_recursive_retry() => Verify.VerifyAsync("""
+        using System.IO;
+
+        class C
+        {
+            void Run(string path)
+            {
+                Save(path, 0);
+
+                void Save(string target, int attempt)
+                {
+                    try
+                    {
+                        File.WriteAllText(target, "x");
+                    }
+                    catch (IOException) when (attempt < 3)
+                    {
+                        {|#0:Save(target, attempt + 1)|};
+                    }
+                }
+            }
+        }
+        """,
+        Verify.Diagnostic("GR1004").WithLocation(0).WithArguments("Save", "from its catch block after catching IOException", "attempts limited by 'attempt < 3', no delay between attempts", ""));
+
+    [Test]
+    public Task The_same_method_of_a_wrapped_object_called_from_the_catch_is_not_the_method_itself() => Verify.VerifyAsync("""
+        using System.IO;
+
+        class BufferedSender
+        {
+            private readonly BufferedSender _fallback = new();
+
+            void Send(string message, int retries)
+            {
+                try
+                {
+                    File.AppendAllText("queue", message);
+                }
+                catch (IOException) when (retries > 0)
+                {
+                    _fallback.Send(message, retries - 1);
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task Recursion_on_the_negated_value_after_an_action_is_not_a_retry() => Verify.VerifyAsync("""
+        class Number
+        {
+            public static Number ValueOf(long value)
+            {
+                if (value >= 0)
+                {
+                    return CreateFromUnsigned((ulong)value);
+                }
+
+                if (value == long.MinValue)
+                {
+                    return CreateFromUnsigned((ulong)~value).Not();
+                }
+
+                return ValueOf(-value).Not();
+            }
+
+            static Number CreateFromUnsigned(ulong magnitude) => new();
+
+            Number Not() => this;
+        }
+        """);
+
+    [Test]
+    public Task An_overload_of_the_same_name_called_from_the_catch_is_another_method() => Verify.VerifyAsync("""
+        using System.IO;
+
+        class Writer
+        {
+            void Write(string path, string text)
+            {
+                try
+                {
+                    File.WriteAllText(path, text);
+                }
+                catch (IOException)
+                {
+                    Write(path);
+                }
+            }
+
+            void Write(string path) { }
+        }
+        """);
 }
