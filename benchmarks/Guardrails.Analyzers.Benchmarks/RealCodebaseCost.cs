@@ -15,8 +15,8 @@ namespace Guardrails.Analyzers.Benchmarks;
 
 /// <summary>
 /// What the Guardrails analyzers cost on a real codebase, measured in one process: the compiler's own time to
-/// bind and emit every file, then one analysis run with every Guardrails analyzer and every Meziantou.Analyzer
-/// analyzer side by side, each analyzer's time taken from the analyzer driver's own telemetry
+/// bind and emit every file, then two analysis runs (the first pays for JIT) with every Guardrails analyzer and every
+/// Meziantou.Analyzer analyzer side by side, each analyzer's time taken from the analyzer driver's own telemetry
 /// (<c>logAnalyzerExecutionTime</c>). Both the compile and the analysis run on one thread, so on a machine shared
 /// with other builds the neighbours slow every figure alike and the shares stay comparable. Given the names of some
 /// Guardrails analyzers, only those run beside Meziantou's, and the compiler-alone runs (only needed for the pack's
@@ -59,19 +59,11 @@ public static class RealCodebaseCost
         }
 
         var yardstick = MeziantouAnalyzers();
-        // Meziantou's analyzers go first: the first analyzer to look up a type in a fresh compilation pays for binding
-        // its references (measured: 54 ms charged to a GR1005 analyzer that had no goto to look at). Listed first,
-        // that one-time cost lands on one analyzer of 181 and moves neither their median nor any Guardrails figure.
-        var analysis = Create(trees).WithAnalyzers(yardstick.AddRange(guardrails), new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
-        var stopwatch = Stopwatch.StartNew();
-        var diagnostics = await analysis.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
-        stopwatch.Stop();
-
-        var guardrailsTimes = await TimesAsync(analysis, guardrails).ConfigureAwait(false);
-        var yardstickTimes = await TimesAsync(analysis, yardstick).ConfigureAwait(false);
-        var meziantouMedian = Median(yardstickTimes.Select(time => time.Milliseconds));
-        var packMilliseconds = guardrailsTimes.Sum(time => time.Milliseconds);
+        // The analysis twice, each on a fresh compilation, like the compile: the first run pays for JIT-compiling every
+        // analyzer (Meziantou's and ours alike) and the driver; the second is the steady state of an IDE or a build
+        // server that keeps the analyzers loaded. Both are reported; the goals are read on the second.
+        var first = await AnalyseAsync(trees, yardstick, guardrails).ConfigureAwait(false);
+        var second = await AnalyseAsync(trees, yardstick, guardrails).ConfigureAwait(false);
         var compileMilliseconds = compileSeconds * 1000;
 
         if (only.Count == 0)
@@ -84,22 +76,43 @@ public static class RealCodebaseCost
             output.WriteLine(Invariant($"{files.Length} files, {lines} lines under {folder}; only {string.Join(", ", guardrails.Select(analyzer => analyzer.GetType().Name))} of Guardrails; compiler alone not run"));
         }
 
-        output.WriteLine(Invariant($"analysis run with {guardrails.Length} Guardrails and {yardstick.Length} Meziantou analyzers (one thread): {stopwatch.Elapsed.TotalMilliseconds:F0} ms; AD0001 (analyzer crashes): {diagnostics.Count(d => d.Id == "AD0001")}"));
-        output.WriteLine(Invariant($"Meziantou.Analyzer: median {meziantouMedian:F1} ms, total {yardstickTimes.Sum(time => time.Milliseconds):F0} ms, slowest {yardstickTimes.Max(time => time.Milliseconds):F0} ms ({yardstickTimes.MaxBy(time => time.Milliseconds)!.Name})"));
-        if (only.Count == 0)
+        foreach (var (run, name) in new[] { (first, "first"), (second, "second") })
         {
-            output.WriteLine(Invariant($"Guardrails pack: {packMilliseconds:F1} ms = {100 * packMilliseconds / compileMilliseconds:F2} % of compile (goal <= 2 %)"));
+            output.WriteLine(Invariant($"analysis with {guardrails.Length} Guardrails and {yardstick.Length} Meziantou analyzers (one thread), {name} run: {run.Milliseconds:F0} ms; AD0001 (analyzer crashes): {run.Diagnostics.Count(d => d.Id == "AD0001")}"));
+            output.WriteLine(Invariant($"  Meziantou.Analyzer: median {run.MeziantouMedian:F1} ms, total {run.Yardstick.Sum(time => time.Milliseconds):F0} ms, slowest {run.Yardstick.Max(time => time.Milliseconds):F0} ms ({run.Yardstick.MaxBy(time => time.Milliseconds)!.Name})"));
+            if (only.Count == 0)
+            {
+                output.WriteLine(Invariant($"  Guardrails pack: {run.PackMilliseconds:F1} ms = {100 * run.PackMilliseconds / compileMilliseconds:F2} % of compile (goal <= 2 %)"));
+            }
         }
 
         output.WriteLine();
-        output.WriteLine("| analyzer | rules | diagnostics | ms in its callbacks | x Meziantou median (goal <= 3) |");
-        output.WriteLine("|---|---|---:|---:|---:|");
-        foreach (var time in guardrailsTimes.OrderByDescending(time => time.Milliseconds))
+        output.WriteLine("| analyzer | rules | diagnostics | first run: ms | x Meziantou median | second run: ms | x Meziantou median (goal <= 3) |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var time in second.Guardrails.OrderByDescending(time => time.Milliseconds))
         {
             var ids = time.Analyzer.SupportedDiagnostics.Select(descriptor => descriptor.Id).Distinct().ToArray();
-            var found = diagnostics.Count(diagnostic => ids.Contains(diagnostic.Id));
-            output.WriteLine(Invariant($"| {time.Name} | {string.Join(", ", ids)} | {found} | {time.Milliseconds:F1} | {time.Milliseconds / meziantouMedian:F2} |"));
+            var found = second.Diagnostics.Count(diagnostic => ids.Contains(diagnostic.Id));
+            var cold = first.Guardrails.Single(other => other.Name == time.Name);
+            output.WriteLine(Invariant($"| {time.Name} | {string.Join(", ", ids)} | {found} | {cold.Milliseconds:F1} | {cold.Milliseconds / first.MeziantouMedian:F2} | {time.Milliseconds:F1} | {time.Milliseconds / second.MeziantouMedian:F2} |"));
         }
+    }
+
+    private static async Task<AnalysisRun> AnalyseAsync(IEnumerable<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> yardstick, ImmutableArray<DiagnosticAnalyzer> guardrails)
+    {
+        // Meziantou's analyzers go first: the first analyzer to look up a type in a fresh compilation pays for binding
+        // its references (measured: 54 ms charged to a GR1005 analyzer that had no goto to look at). Listed first,
+        // that one-time cost lands on one analyzer of 181 and moves neither their median nor any Guardrails figure.
+        var analysis = Create(trees).WithAnalyzers(yardstick.AddRange(guardrails), new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var stopwatch = Stopwatch.StartNew();
+        var diagnostics = await analysis.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        stopwatch.Stop();
+        return new AnalysisRun(
+            diagnostics,
+            stopwatch.Elapsed.TotalMilliseconds,
+            await TimesAsync(analysis, guardrails).ConfigureAwait(false),
+            await TimesAsync(analysis, yardstick).ConfigureAwait(false));
     }
 
     private static (double Seconds, int Errors) Compile(IEnumerable<SyntaxTree> trees)
@@ -162,4 +175,11 @@ public static class RealCodebaseCost
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record AnalyzerTime(DiagnosticAnalyzer Analyzer, string Name, double Milliseconds);
+
+    private sealed record AnalysisRun(ImmutableArray<Diagnostic> Diagnostics, double Milliseconds, ImmutableArray<AnalyzerTime> Guardrails, ImmutableArray<AnalyzerTime> Yardstick)
+    {
+        public double MeziantouMedian { get; } = Median(Yardstick.Select(time => time.Milliseconds));
+
+        public double PackMilliseconds { get; } = Guardrails.Sum(time => time.Milliseconds);
+    }
 }
