@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
@@ -21,17 +20,10 @@ namespace Guardrails.Analyzers.Tests.Infrastructure;
 [TestFixture]
 public sealed class AnalyzersNeverThrowTests
 {
-    private const string ResourceSuffix = ".cs.txt";
-
     /// <summary>Enough cuts to pass through every construct of a sample while keeping the suite fast.</summary>
     private const int MaximumCutsPerSource = 120;
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
-
-    public static IEnumerable<string> RealisticSourceNames() =>
-        typeof(AnalyzersNeverThrowTests).Assembly.GetManifestResourceNames()
-            .Where(name => name.EndsWith(ResourceSuffix, StringComparison.Ordinal))
-            .OrderBy(name => name, StringComparer.Ordinal);
+    public static IEnumerable<string> RealisticSourceNames() => RealisticSources.Names();
 
     [Test]
     public void The_assembly_ships_analyzers_and_realistic_sources_to_run_them_on()
@@ -43,12 +35,9 @@ public sealed class AnalyzersNeverThrowTests
     [TestCaseSource(nameof(RealisticSourceNames))]
     public async Task No_analyzer_throws_on_any_truncated_prefix_of(string resourceName)
     {
-        var source = ReadResource(resourceName);
+        var source = RealisticSources.Read(resourceName);
         var analyzers = GuardrailsAnalyzers.CreateAll();
-        var baseCompilation = CSharpCompilation.Create(
-            "Truncated",
-            references: TestReferences.Net80.Add(TestReferences.PollyCore),
-            options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var baseCompilation = RealisticSources.Compile("Truncated", []);
 
         // Bind the references once: compilations derived by adding a tree share them, which keeps each cut cheap.
         _ = baseCompilation.GetSpecialType(SpecialType.System_Object);
@@ -58,7 +47,7 @@ public sealed class AnalyzersNeverThrowTests
         await Parallel.ForEachAsync(cutPositions, async (cut, cancellationToken) =>
         {
             var prefix = source.Substring(0, cut);
-            var tree = CSharpSyntaxTree.ParseText(prefix, ParseOptions, path: "Truncated.cs", cancellationToken: cancellationToken);
+            var tree = CSharpSyntaxTree.ParseText(prefix, RealisticSources.ParseOptions, path: "Truncated.cs", cancellationToken: cancellationToken);
             var compilation = baseCompilation.AddSyntaxTrees(tree);
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions([]),
@@ -78,7 +67,7 @@ public sealed class AnalyzersNeverThrowTests
 
     private static IEnumerable<int> TokenBoundaryCuts(string source)
     {
-        var tokens = CSharpSyntaxTree.ParseText(source, ParseOptions).GetRoot().DescendantTokens().ToImmutableArray();
+        var tokens = CSharpSyntaxTree.ParseText(source, RealisticSources.ParseOptions).GetRoot().DescendantTokens().ToImmutableArray();
         var stride = Math.Max(1, (int)Math.Ceiling(tokens.Length / (double)MaximumCutsPerSource));
         for (var index = 0; index < tokens.Length; index += stride)
         {
@@ -86,13 +75,5 @@ public sealed class AnalyzersNeverThrowTests
         }
 
         yield return source.Length;
-    }
-
-    internal static string ReadResource(string resourceName)
-    {
-        using var stream = typeof(AnalyzersNeverThrowTests).Assembly.GetManifestResourceStream(resourceName)
-            ?? throw new InvalidOperationException($"resource {resourceName} is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -18,19 +18,13 @@ namespace Guardrails.Analyzers.Tests.Infrastructure;
 [TestFixture]
 public sealed class SpanAnalysisTests
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
-
-    public static IEnumerable<string> RealisticSourceNames() => AnalyzersNeverThrowTests.RealisticSourceNames();
+    public static IEnumerable<string> RealisticSourceNames() => RealisticSources.Names();
 
     [TestCaseSource(nameof(RealisticSourceNames))]
     public async Task Analysing_one_member_gives_the_findings_the_whole_file_gives_in_it(string resourceName)
     {
-        var tree = CSharpSyntaxTree.ParseText(AnalyzersNeverThrowTests.ReadResource(resourceName), ParseOptions, path: "Sample.cs");
-        var compilation = CSharpCompilation.Create(
-            "SpanAnalysis",
-            [tree],
-            TestReferences.Net80.Add(TestReferences.PollyCore),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var tree = RealisticSources.Parse(resourceName);
+        var compilation = RealisticSources.Compile("SpanAnalysis", [tree]);
         var analysis = compilation.WithAnalyzers(
             GuardrailsAnalyzers.CreateAll(),
             new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));

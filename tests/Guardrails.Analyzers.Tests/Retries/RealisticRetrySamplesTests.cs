@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
@@ -24,12 +23,7 @@ public sealed class RealisticRetrySamplesTests
     [TestCase("InventoryIntegration.cs.txt", "SendAsync:GR1003, WriteSnapshot:GR1001, GetStockAsync:GR1004, Reserve:GR1005")]
     public async Task The_retry_rules_report_exactly_the_retries_in(string sample, string expected)
     {
-        var source = ReadSample(sample);
-        var compilation = CSharpCompilation.Create(
-            "Sample",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12))],
-            TestReferences.Net80,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = RealisticSources.Compile("Sample", [RealisticSources.Parse(sample)], referencePolly: false);
         Assert.That(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty, "the sample must compile");
 
         var analyzers = GuardrailsAnalyzers.CreateAll()
@@ -46,12 +40,4 @@ public sealed class RealisticRetrySamplesTests
     private static string EnclosingMethod(Diagnostic diagnostic) =>
         diagnostic.Location.SourceTree!.GetRoot().FindToken(diagnostic.Location.SourceSpan.Start)
             .Parent!.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().First().Identifier.ValueText;
-
-    private static string ReadSample(string name)
-    {
-        using var stream = typeof(RealisticRetrySamplesTests).Assembly.GetManifestResourceStream("RealisticSources/" + name)
-            ?? throw new InvalidOperationException($"sample {name} is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

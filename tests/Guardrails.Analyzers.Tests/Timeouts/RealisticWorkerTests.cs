@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Guardrails.Analyzers.Tests.Infrastructure;
@@ -45,14 +44,9 @@ public sealed class RealisticWorkerTests
     [Test]
     public async Task Every_unbounded_wait_in_the_worker_is_reported_on_its_line()
     {
-        using var stream = typeof(RealisticWorkerTests).Assembly.GetManifestResourceStream("RealisticSources/TimeoutsWorker.cs.txt")!;
-        using var reader = new StreamReader(stream);
-        var source = await reader.ReadToEndAsync();
-        var compilation = CSharpCompilation.Create(
-            "Worker",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12))],
-            TestReferences.Net80.Add(TestReferences.PollyCore),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var tree = RealisticSources.Parse("TimeoutsWorker.cs.txt");
+        var source = tree.GetText().ToString();
+        var compilation = RealisticSources.Compile("Worker", [tree]);
         Assert.That(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
 
         ImmutableArray<DiagnosticAnalyzer> analyzers =
